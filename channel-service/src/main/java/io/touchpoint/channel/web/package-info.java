@@ -1,0 +1,2 @@
+/** REST controllers and their request/response records; depends on application and domain only. */
+package io.touchpoint.channel.web;

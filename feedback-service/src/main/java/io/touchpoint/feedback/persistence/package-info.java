@@ -1,0 +1,2 @@
+/** MongoDB documents and repositories behind the application's ports; depends on application and domain only. */
+package io.touchpoint.feedback.persistence;

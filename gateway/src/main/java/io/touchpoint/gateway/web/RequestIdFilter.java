@@ -1,0 +1,52 @@
+package io.touchpoint.gateway.web;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Gives every request an {@code X-Request-Id}: the caller's when it is a plausible id, else a new one. It is
+ * forwarded downstream and echoed on the response, including error responses the gateway writes itself.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+public class RequestIdFilter implements WebFilter {
+
+    public static final String HEADER = "X-Request-Id";
+
+    static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".requestId";
+
+    /** Anything else (too long, control characters, ...) is replaced rather than copied into logs. */
+    private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String offered = exchange.getRequest().getHeaders().getFirst(HEADER);
+        String requestId = offered != null && ACCEPTED.matcher(offered).matches() ? offered : newRequestId();
+        exchange.getAttributes().put(ATTRIBUTE, requestId);
+        ServerHttpResponse response = exchange.getResponse();
+        response.beforeCommit(() -> {
+            response.getHeaders().set(HEADER, requestId);
+            return Mono.empty();
+        });
+        if (requestId.equals(offered)) {
+            return chain.filter(exchange);
+        }
+        return chain.filter(exchange.mutate()
+                .request(request -> request.headers(headers -> headers.set(HEADER, requestId)))
+                .build());
+    }
+
+    private static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "req_" + Long.toHexString(random.nextLong() | Long.MIN_VALUE)
+                + Long.toHexString(random.nextLong() | Long.MIN_VALUE);
+    }
+}

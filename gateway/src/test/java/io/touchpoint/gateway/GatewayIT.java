@@ -1,0 +1,277 @@
+package io.touchpoint.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.touchpoint.tenancy.TenantContext;
+import io.touchpoint.tenancy.TenantContextSigner;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The gateway in front of real HTTP servers standing in for the services. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayIT {
+
+    private static final String SHARED_KEY = "gateway-it-shared-key-0123456789abcdef";
+    private static final String DEMO_KEY = "tp_demo_0123456789";
+    private static final String ACME_KEY = "tp_acme_bootstrap_key";
+
+    /** Profiles, channels and tickets all point here. */
+    private static final RecordingDownstream services = RecordingDownstream.start();
+
+    /** Feedback points here; one test stops it. */
+    private static final RecordingDownstream feedback = RecordingDownstream.start();
+
+    private final TenantContextSigner verifier =
+            TenantContextSigner.fromSecret(SHARED_KEY, Duration.ofSeconds(30), Clock.systemUTC());
+
+    @LocalServerPort
+    private int port;
+
+    private WebTestClient client;
+
+    @DynamicPropertySource
+    static void gatewayProperties(DynamicPropertyRegistry registry) {
+        registry.add("PROFILE_SERVICE_URI", services::uri);
+        registry.add("CHANNEL_SERVICE_URI", services::uri);
+        registry.add("TICKET_SERVICE_URI", services::uri);
+        registry.add("FEEDBACK_SERVICE_URI", feedback::uri);
+        registry.add("touchpoint.tenant-context.key", () -> SHARED_KEY);
+        registry.add("touchpoint.gateway.demo-key", () -> DEMO_KEY);
+        registry.add("touchpoint.gateway.demo-tenant", () -> "demo-tenant");
+        registry.add("touchpoint.gateway.bootstrap-keys[0].key-sha256", () -> sha256Hex(ACME_KEY));
+        registry.add("touchpoint.gateway.bootstrap-keys[0].tenant", () -> "acme");
+        registry.add("touchpoint.gateway.bootstrap-keys[0].principal", () -> "key_acme");
+        registry.add("touchpoint.gateway.bootstrap-keys[0].scopes", () -> "tickets:read,tickets:write");
+    }
+
+    @BeforeEach
+    void setUp() {
+        client = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(10))
+                .build();
+        services.clear();
+    }
+
+    @AfterAll
+    static void stopDownstreams() {
+        services.close();
+        feedback.close();
+    }
+
+    @Test
+    void readinessIsUp() {
+        client.get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
+    }
+
+    @Test
+    void requestWithoutKeyIsRefusedEvenWithAForgedTenantHeader() {
+        String forged = TenantContextSigner.fromSecret(
+                        "an-attackers-guess-of-the-key-0123456789", Duration.ofSeconds(30), Clock.systemUTC())
+                .sign(new TenantContext("victim", "key_x", Set.of("tickets:read")));
+
+        client.get()
+                .uri("/v1/tickets/tkt_1")
+                .header(TenantContextSigner.HEADER, forged)
+                .header("X-Tenant-Id", "victim")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .valueEquals("WWW-Authenticate", "Bearer")
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://touchpoint.dev/problems/unauthenticated")
+                .jsonPath("$.code")
+                .isEqualTo("unauthenticated")
+                .jsonPath("$.status")
+                .isEqualTo(401)
+                .jsonPath("$.instance")
+                .isEqualTo("/v1/tickets/tkt_1");
+
+        assertThat(services.nothingReceived()).isTrue();
+    }
+
+    @Test
+    void unknownKeyIsRefused() {
+        client.get()
+                .uri("/v1/profiles/prf_1")
+                .headers(headers -> headers.setBearerAuth("tp_not_a_key"))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+
+        assertThat(services.nothingReceived()).isTrue();
+    }
+
+    @Test
+    void demoKeyReachesTheServiceWithOnlyTheGatewaySignedContext() {
+        String forged = TenantContextSigner.fromSecret(SHARED_KEY, Duration.ofSeconds(30), Clock.systemUTC())
+                .sign(new TenantContext("victim", "key_x", Set.of("tickets:read")));
+
+        client.get()
+                .uri("/v1/profiles/prf_1?expand=identities")
+                .headers(headers -> headers.setBearerAuth(DEMO_KEY))
+                .header(TenantContextSigner.HEADER, forged)
+                .header("X-Tenant-Id", "victim")
+                .header("X-Principal", "someone")
+                .header("X-Scopes", "admin")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        RecordingDownstream.Received received = services.next();
+        assertThat(received.path()).isEqualTo("/v1/profiles/prf_1");
+        assertThat(received.headers().get(TenantContextSigner.HEADER)).hasSize(1);
+        TenantContext context = verifier.verify(received.headers().getFirst(TenantContextSigner.HEADER));
+        assertThat(context.tenantId()).isEqualTo("demo-tenant");
+        assertThat(context.principal()).isEqualTo("key_demo");
+        assertThat(context.scopes()).contains("profiles:read", "tickets:write");
+        assertThat(received.headers()).doesNotContainKeys("X-tenant-id", "X-principal", "X-scopes", "Authorization");
+    }
+
+    @Test
+    void bootstrapKeyReachesTheServiceAsItsConfiguredTenant() {
+        client.post()
+                .uri("/v1/tickets")
+                .headers(headers -> headers.setBearerAuth(ACME_KEY))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"subject\":\"hello\"}")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        RecordingDownstream.Received received = services.next();
+        assertThat(received.method()).isEqualTo("POST");
+        TenantContext context = verifier.verify(received.headers().getFirst(TenantContextSigner.HEADER));
+        assertThat(context).isEqualTo(new TenantContext("acme", "key_acme", Set.of("tickets:read", "tickets:write")));
+    }
+
+    @Test
+    void webhooksAreForwardedWithoutTenantContext() {
+        client.post()
+                .uri("/webhooks/sms/abc")
+                .header(TenantContextSigner.HEADER, "v1.forged.signature")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("From=%2B4912345&Body=hi")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        RecordingDownstream.Received received = services.next();
+        assertThat(received.path()).isEqualTo("/webhooks/sms/abc");
+        assertThat(received.headers()).doesNotContainKey("Touchpoint-tenant-context");
+    }
+
+    @Test
+    void serviceHealthIsRewrittenToItsActuator() {
+        client.get()
+                .uri("/health/tickets")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
+
+        RecordingDownstream.Received received = services.next();
+        assertThat(received.path()).isEqualTo("/actuator/health");
+        assertThat(received.headers()).doesNotContainKey("Touchpoint-tenant-context");
+    }
+
+    @Test
+    void requestIdIsGeneratedWhenAbsentAndForwarded() {
+        String requestId = client.get()
+                .uri("/health/channels")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getFirst("X-Request-Id");
+
+        assertThat(requestId).startsWith("req_");
+        assertThat(services.next().headers().getFirst("X-Request-Id")).isEqualTo(requestId);
+    }
+
+    @Test
+    void requestIdFromTheCallerIsKeptAndEchoedOnErrors() {
+        client.get()
+                .uri("/v1/nothing-here")
+                .header("X-Request-Id", "caller-123")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .valueEquals("X-Request-Id", "caller-123")
+                .expectBody()
+                .jsonPath("$.requestId")
+                .isEqualTo("caller-123");
+    }
+
+    @Test
+    void authenticatedRequestToAnUnknownPathIsA404Problem() {
+        client.get()
+                .uri("/v1/nothing-here")
+                .headers(headers -> headers.setBearerAuth(DEMO_KEY))
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("not_found");
+    }
+
+    @Test
+    void stoppedServiceIsA503ProblemWithRetryAfter() {
+        feedback.close();
+
+        client.get()
+                .uri("/v1/feedback/srv_1")
+                .headers(headers -> headers.setBearerAuth(DEMO_KEY))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .exists("Retry-After")
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("service_unavailable");
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

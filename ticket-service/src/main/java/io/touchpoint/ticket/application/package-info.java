@@ -1,0 +1,2 @@
+/** Use cases (TicketManagement and friends) and their command records; orchestrates the domain, knows no HTTP, AMQP or MongoDB types. */
+package io.touchpoint.ticket.application;

@@ -1,0 +1,2 @@
+/** Consumers and producers of engagement events; depends on application and domain only. */
+package io.touchpoint.ticket.messaging;

@@ -1,0 +1,12 @@
+package io.touchpoint.ticket;
+
+import io.touchpoint.test.architecture.LayeringRules;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTests {
+
+    @Test
+    void layeringHolds() {
+        LayeringRules.check(TicketServiceApplication.class);
+    }
+}
