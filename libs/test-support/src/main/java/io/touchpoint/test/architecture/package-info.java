@@ -1,0 +1,2 @@
+/** ArchUnit rules that keep each service's packages in the layering of ARCHITECTURE.md. */
+package io.touchpoint.test.architecture;

@@ -1,0 +1,2 @@
+/** Network tools for reliability tests. */
+package io.touchpoint.test.net;
