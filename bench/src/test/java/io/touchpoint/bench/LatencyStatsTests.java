@@ -1,0 +1,40 @@
+package io.touchpoint.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+class LatencyStatsTests {
+
+    @Test
+    void percentilesUseTheNearestRank() {
+        long[] oneToHundred = LongStream.rangeClosed(1, 100).toArray();
+        LatencyStats stats = LatencyStats.of(oneToHundred, 0, Duration.ofSeconds(1));
+        assertThat(stats.p50Nanos()).isEqualTo(50);
+        assertThat(stats.p99Nanos()).isEqualTo(99);
+        assertThat(stats.maxNanos()).isEqualTo(100);
+    }
+
+    @Test
+    void inputOrderDoesNotMatter() {
+        LatencyStats stats = LatencyStats.of(new long[] {30, 10, 20}, 0, Duration.ofSeconds(1));
+        assertThat(stats.p50Nanos()).isEqualTo(20);
+        assertThat(stats.p99Nanos()).isEqualTo(30);
+    }
+
+    @Test
+    void throughputIsRequestsPerElapsedSecond() {
+        LatencyStats stats = LatencyStats.of(new long[500], 3, Duration.ofMillis(250));
+        assertThat(stats.requestsPerSecond()).isEqualTo(2000.0);
+        assertThat(stats.errors()).isEqualTo(3);
+    }
+
+    @Test
+    void emptyRunHasZeroes() {
+        LatencyStats stats = LatencyStats.of(new long[0], 0, Duration.ZERO);
+        assertThat(stats.p99Nanos()).isZero();
+        assertThat(stats.requestsPerSecond()).isZero();
+    }
+}
