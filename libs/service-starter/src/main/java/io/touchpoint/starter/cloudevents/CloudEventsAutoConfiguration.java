@@ -1,0 +1,53 @@
+package io.touchpoint.starter.cloudevents;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.amqp.core.Declarable;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** CloudEvents publishing (with publisher confirms), reading, and the declaration of the produced exchanges. */
+@AutoConfiguration(after = RabbitAutoConfiguration.class)
+@EnableConfigurationProperties(CloudEventsProperties.class)
+public class CloudEventsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    CloudEventReader cloudEventReader() {
+        return new CloudEventReader();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(RabbitTemplate.class)
+    @ConditionalOnBean(ConnectionFactory.class)
+    static class Publishing {
+
+        @Bean
+        @ConditionalOnMissingBean
+        CloudEventPublisher cloudEventPublisher(
+                ConnectionFactory connectionFactory,
+                CloudEventsProperties properties,
+                ObjectProvider<MeterRegistry> meters) {
+            return new CloudEventPublisher(
+                    connectionFactory, properties.confirmTimeout(), meters.getIfAvailable(SimpleMeterRegistry::new));
+        }
+
+        @Bean
+        Declarables touchpointEventExchanges(CloudEventsProperties properties) {
+            return new Declarables(properties.exchanges().stream()
+                    .map(name -> (Declarable) new TopicExchange(name, true, false))
+                    .toList());
+        }
+    }
+}

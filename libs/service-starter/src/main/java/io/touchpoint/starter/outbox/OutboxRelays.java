@@ -1,0 +1,147 @@
+package io.touchpoint.starter.outbox;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+/**
+ * The outbox relays of this service, one per collection with an outbox: runs them right after writes
+ * ({@link #afterWrite}) and on a timer, on a small dedicated set of threads, and stops them on shutdown before the
+ * broker and database clients close.
+ */
+public class OutboxRelays implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelays.class);
+
+    /** Triggered publishes waiting beyond this are dropped; the next sweep publishes those documents. */
+    private static final int TRIGGER_QUEUE_CAPACITY = 10_000;
+
+    private final Map<String, OutboxRelay> relays = new LinkedHashMap<>();
+
+    private final OutboxProperties properties;
+
+    private volatile ScheduledExecutorService sweeper;
+
+    private volatile ThreadPoolExecutor publishers;
+
+    public OutboxRelays(Collection<OutboxRelay> relays, OutboxProperties properties) {
+        relays.forEach(relay -> this.relays.put(relay.collection(), relay));
+        this.properties = properties;
+    }
+
+    /**
+     * Publishes the new events of a document right away, instead of at the next sweep. Call it after a write that
+     * appended outbox events; saves through {@code MongoTemplate}/repositories trigger it by themselves.
+     *
+     * @throws IllegalArgumentException if no relay is registered for {@code collection}
+     */
+    public void afterWrite(String collection, Object documentId) {
+        OutboxRelay relay = relays.get(collection);
+        if (relay == null) {
+            throw new IllegalArgumentException("no outbox relay for collection '" + collection
+                    + "': declare an OutboxCollection bean or list it in touchpoint.outbox.collections");
+        }
+        ThreadPoolExecutor executor = publishers;
+        if (executor != null) {
+            executor.execute(() -> run(relay, () -> relay.relay(documentId)));
+        }
+    }
+
+    public Optional<OutboxRelay> relay(String collection) {
+        return Optional.ofNullable(relays.get(collection));
+    }
+
+    public List<String> collections() {
+        return List.copyOf(relays.keySet());
+    }
+
+    boolean handles(String collection) {
+        return relays.containsKey(collection);
+    }
+
+    @Override
+    public synchronized void start() {
+        if (isRunning() || relays.isEmpty()) {
+            return;
+        }
+        publishers = new ThreadPoolExecutor(
+                properties.threads(),
+                properties.threads(),
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(TRIGGER_QUEUE_CAPACITY),
+                daemonThreads("touchpoint-outbox-"),
+                new ThreadPoolExecutor.DiscardPolicy());
+        sweeper = Executors.newSingleThreadScheduledExecutor(daemonThreads("touchpoint-outbox-sweep-"));
+        long interval = properties.pollInterval().toMillis();
+        sweeper.scheduleWithFixedDelay(this::sweepAll, 0, interval, TimeUnit.MILLISECONDS);
+        log.info("outbox relays started for {}, sweeping every {}", relays.keySet(), properties.pollInterval());
+    }
+
+    @Override
+    public synchronized void stop() {
+        ScheduledExecutorService sweeping = sweeper;
+        ThreadPoolExecutor publishing = publishers;
+        sweeper = null;
+        publishers = null;
+        if (sweeping == null) {
+            return;
+        }
+        sweeping.shutdown();
+        publishing.shutdown();
+        try {
+            // Let an in-flight publish finish, so its confirmed events are removed rather than sent twice.
+            long waitMillis = properties.lease().toMillis();
+            if (!sweeping.awaitTermination(waitMillis, TimeUnit.MILLISECONDS)
+                    || !publishing.awaitTermination(waitMillis, TimeUnit.MILLISECONDS)) {
+                log.warn("outbox relays did not stop within {}", properties.lease());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sweeping.shutdownNow();
+        publishing.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return sweeper != null;
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return properties.enabled();
+    }
+
+    private void sweepAll() {
+        for (OutboxRelay relay : relays.values()) {
+            run(relay, () -> relay.sweep(properties.maxDocumentsPerSweep()));
+        }
+    }
+
+    private static void run(OutboxRelay relay, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            // Database unreachable, typically: the events are safe in their documents; try again next time.
+            log.warn("outbox relay for {} failed: {}", relay.collection(), e.toString());
+        }
+    }
+
+    private static CustomizableThreadFactory daemonThreads(String prefix) {
+        CustomizableThreadFactory factory = new CustomizableThreadFactory(prefix);
+        factory.setDaemon(true);
+        return factory;
+    }
+}

@@ -1,0 +1,225 @@
+package io.touchpoint.starter.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import io.touchpoint.starter.cloudevents.CloudEvent;
+import io.touchpoint.starter.cloudevents.CloudEventPublisher;
+import io.touchpoint.starter.cloudevents.CloudEventReader;
+import io.touchpoint.starter.cloudevents.ReceivedEvent;
+import io.touchpoint.starter.cloudevents.SampleEvents;
+import io.touchpoint.test.infrastructure.RealInfrastructure;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.messaging.Message;
+
+/**
+ * A Spring Cloud Stream consumer with the starter's binder defaults, on the real broker, applying events to a
+ * MongoDB-protocol server: delivery is at least once, the effect once.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        classes = IdempotentConsumerIT.CounterService.class,
+        properties = {
+            "spring.application.name=counter-service",
+            "spring.cloud.function.definition=onTicketEscalated",
+            "spring.cloud.stream.bindings.onTicketEscalated-in-0.destination=touchpoint.ticket",
+            "spring.cloud.stream.rabbit.bindings.onTicketEscalated-in-0.consumer.binding-routing-key=ticket.escalated"
+        })
+@RealInfrastructure
+class IdempotentConsumerIT {
+
+    private static final String COUNTERS = "escalation_counters";
+
+    @Autowired
+    private MongoTemplate mongo;
+
+    @Autowired
+    private CloudEventPublisher publisher;
+
+    @Autowired
+    private ProcessedEventStore processedEvents;
+
+    @Autowired
+    private AtomicInteger deliveries;
+
+    @Autowired
+    private CachingConnectionFactory connectionFactory;
+
+    @Autowired
+    private RabbitProperties rabbitProperties;
+
+    @Test
+    void eventDeliveredTwiceIsAppliedOnce() {
+        String ticketId = "ticket-" + UUID.randomUUID();
+        mongo.insert(new Document("_id", ticketId).append("escalations", 0), COUNTERS);
+        CloudEvent event = CloudEvent.of("tenant-1", SampleEvents.escalated(ticketId));
+        int before = deliveries.get();
+
+        publisher.publish(event);
+        publisher.publish(event);
+
+        await().until(() -> deliveries.get() - before == 2);
+        Document counter = mongo.findById(ticketId, Document.class, COUNTERS);
+        assertThat(counter.getInteger("escalations")).isEqualTo(1);
+        assertThat(counter.getList(AppliedEvents.FIELD, String.class)).containsExactly(event.id());
+    }
+
+    @Test
+    void concurrentDuplicatesOfAnUpdateApplyOnce() throws Exception {
+        String ticketId = "ticket-" + UUID.randomUUID();
+        mongo.insert(new Document("_id", ticketId).append("escalations", 0), COUNTERS);
+        String eventId = UUID.randomUUID().toString();
+
+        List<Boolean> applied = concurrently(
+                16,
+                () -> AppliedEvents.apply(
+                        mongo,
+                        query(where("_id").is(ticketId)),
+                        eventId,
+                        new Update().inc("escalations", 1),
+                        Document.class,
+                        COUNTERS));
+
+        assertThat(applied).containsOnlyOnce(true);
+        assertThat(mongo.findById(ticketId, Document.class, COUNTERS).getInteger("escalations"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void concurrentDuplicatesOfAnInsertApplyOnce() throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        AtomicInteger effects = new AtomicInteger();
+
+        List<Boolean> ran =
+                concurrently(16, () -> processedEvents.runOnce("counter-service", eventId, effects::incrementAndGet));
+
+        assertThat(ran).containsOnlyOnce(true);
+        assertThat(effects).hasValue(1);
+        assertThat(processedEvents.isProcessed("counter-service", eventId)).isTrue();
+    }
+
+    @Test
+    void eventWhoseEffectFailedIsAppliedOnRedelivery() {
+        String eventId = UUID.randomUUID().toString();
+        AtomicInteger effects = new AtomicInteger();
+
+        try {
+            processedEvents.runOnce("counter-service", eventId, () -> {
+                throw new IllegalStateException("downstream unavailable");
+            });
+        } catch (IllegalStateException expected) {
+            // the binder retries the message
+        }
+        boolean ran = processedEvents.runOnce("counter-service", eventId, effects::incrementAndGet);
+
+        assertThat(ran).isTrue();
+        assertThat(effects).hasValue(1);
+    }
+
+    @Test
+    void insertWithAnIdDerivedFromTheEventIsAppliedOnce() {
+        String eventId = UUID.randomUUID().toString();
+        Document reply = new Document("_id", ProcessedEventStore.key("counter-service", eventId)).append("text", "hi");
+
+        assertThat(processedEvents.insertOnce(reply, "replies")).isTrue();
+        assertThat(processedEvents.insertOnce(reply, "replies")).isFalse();
+        assertThat(mongo.count(query(where("_id").is(reply.get("_id"))), "replies"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void consumerQueueIsAQuorumQueueWithADeadLetterQueue() throws Exception {
+        String queue = "touchpoint.ticket.counter-service";
+
+        assertThat(queueInfo(queue)).contains("\"type\":\"quorum\"");
+        assertThat(queueInfo(queue + ".dlq")).contains("\"type\":\"quorum\"");
+    }
+
+    private String queueInfo(String queue) throws Exception {
+        String vhost = URLEncoder.encode(connectionFactory.getVirtualHost(), StandardCharsets.UTF_8);
+        String credentials = Base64.getEncoder()
+                .encodeToString((connectionFactory.getUsername() + ":" + rabbitProperties.getPassword())
+                        .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://" + connectionFactory.getHost() + ":15672/api/queues/"
+                                        + vhost + "/" + URLEncoder.encode(queue, StandardCharsets.UTF_8)))
+                                .header("Authorization", "Basic " + credentials)
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("queue %s exists", queue).isEqualTo(200);
+        return response.body().replace(" ", "");
+    }
+
+    private static <T> List<T> concurrently(int callers, Callable<T> call) throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<T>> futures = executor.invokeAll(
+                    IntStream.range(0, callers).mapToObj(i -> call).toList());
+            List<T> results = new java.util.ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /** A consuming service: counts escalations per ticket, once per event. */
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class CounterService {
+
+        @Bean
+        AtomicInteger deliveries() {
+            return new AtomicInteger();
+        }
+
+        @Bean
+        Consumer<Message<byte[]>> onTicketEscalated(
+                CloudEventReader reader, MongoTemplate mongo, AtomicInteger deliveries) {
+            return message -> {
+                ReceivedEvent<?> event = reader.read(message, SampleEvents.TYPE);
+                AppliedEvents.apply(
+                        mongo,
+                        query(where("_id").is(event.subject())),
+                        event.id(),
+                        new Update().inc("escalations", 1),
+                        Document.class,
+                        COUNTERS);
+                deliveries.incrementAndGet();
+            };
+        }
+    }
+}
