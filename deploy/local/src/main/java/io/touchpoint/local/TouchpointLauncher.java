@@ -106,9 +106,9 @@ public final class TouchpointLauncher {
 
         Map<App, ExtractedApp> runnable = prepareApps(jdk);
         for (App service : settings.services()) {
-            launch(service, jdk, runnable.get(service), serviceEnvironment(service, mongoUri, secrets));
+            launch(service, jdk, runnable.get(service), infrastructureEnvironment(service, mongoUri, secrets));
         }
-        launch(settings.gateway(), jdk, runnable.get(settings.gateway()), gatewayEnvironment(secrets));
+        launch(settings.gateway(), jdk, runnable.get(settings.gateway()), gatewayEnvironment(mongoUri, secrets));
         awaitReady();
         printWelcome(Duration.between(startedAt, Instant.now()), jdk, secrets);
     }
@@ -143,27 +143,29 @@ public final class TouchpointLauncher {
                         + settings.root().relativize(run.mongoDataFile()) + ")";
     }
 
-    private Map<String, String> serviceEnvironment(App service, String mongoUri, Secrets secrets) {
+    private Map<String, String> gatewayEnvironment(String mongoUri, Secrets secrets) {
+        // The gateway keeps tenants and API keys in its own database and tells its replicas about revocations over
+        // the broker, so it gets the same infrastructure as the services.
+        Map<String, String> env = infrastructureEnvironment(settings.gateway(), mongoUri, secrets);
+        env.put("MONGODB_DATABASE", "touchpoint_gateway");
+        for (App service : settings.services()) {
+            env.put(uriVariable(service), service.baseUrl());
+        }
+        env.put("TOUCHPOINT_DEMO_API_KEY", secrets.demoApiKey());
+        env.put("TOUCHPOINT_DEMO_TENANT", settings.demoTenant());
+        env.put("TOUCHPOINT_ADMIN_API_KEY", secrets.adminApiKey());
+        return env;
+    }
+
+    private Map<String, String> infrastructureEnvironment(App app, String mongoUri, Secrets secrets) {
         Map<String, String> env = new HashMap<>();
-        env.put("PORT", Integer.toString(service.port()));
+        env.put("PORT", Integer.toString(app.port()));
         env.put("MONGODB_URI", mongoUri);
         env.put("RABBITMQ_HOST", broker.host());
         env.put("RABBITMQ_PORT", Integer.toString(broker.port()));
         env.put("RABBITMQ_USERNAME", broker.username());
         env.put("RABBITMQ_PASSWORD", broker.password());
         env.put("RABBITMQ_VHOST", broker.virtualHost());
-        env.put("TOUCHPOINT_TENANT_CONTEXT_KEY", secrets.tenantContextKey());
-        return env;
-    }
-
-    private Map<String, String> gatewayEnvironment(Secrets secrets) {
-        Map<String, String> env = new HashMap<>();
-        env.put("PORT", Integer.toString(settings.gateway().port()));
-        for (App service : settings.services()) {
-            env.put(uriVariable(service), service.baseUrl());
-        }
-        env.put("TOUCHPOINT_DEMO_API_KEY", secrets.demoApiKey());
-        env.put("TOUCHPOINT_DEMO_TENANT", settings.demoTenant());
         env.put("TOUCHPOINT_TENANT_CONTEXT_KEY", secrets.tenantContextKey());
         return env;
     }

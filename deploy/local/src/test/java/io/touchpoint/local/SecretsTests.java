@@ -20,6 +20,19 @@ class SecretsTests {
         Secrets secrets = Secrets.loadOrCreate(temp.resolve(".touchpoint/secrets.properties"));
         assertThat(secrets.tenantContextKey().getBytes(StandardCharsets.UTF_8)).hasSizeGreaterThanOrEqualTo(32);
         assertThat(secrets.demoApiKey()).matches("tp_demo_[A-Za-z0-9_-]{32}");
+        assertThat(secrets.adminApiKey()).matches("tp_admin_[A-Za-z0-9_-]{32}");
+    }
+
+    @Test
+    void fileFromAnOlderLauncherKeepsItsKeysAndGainsTheMissingOne() throws IOException {
+        Path file = temp.resolve("secrets.properties");
+        String tenantContextKey = "k".repeat(40);
+        Files.writeString(file, "tenant-context-key=" + tenantContextKey + "\ndemo-api-key=tp_demo_abc\n");
+        Secrets secrets = Secrets.loadOrCreate(file);
+        assertThat(secrets.tenantContextKey()).isEqualTo(tenantContextKey);
+        assertThat(secrets.demoApiKey()).isEqualTo("tp_demo_abc");
+        assertThat(secrets.adminApiKey()).startsWith("tp_admin_");
+        assertThat(Secrets.loadOrCreate(file)).isEqualTo(secrets);
     }
 
     @Test
@@ -60,6 +73,7 @@ class SecretsTests {
         Secrets secrets = Secrets.loadOrCreate(temp.resolve("secrets.properties"));
         assertThat(secrets.toString())
                 .doesNotContain(secrets.tenantContextKey())
-                .doesNotContain(secrets.demoApiKey());
+                .doesNotContain(secrets.demoApiKey())
+                .doesNotContain(secrets.adminApiKey());
     }
 }
