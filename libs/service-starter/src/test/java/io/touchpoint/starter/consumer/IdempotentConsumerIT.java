@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import io.touchpoint.events.CloudEventHeaders;
+import io.touchpoint.events.EventType;
 import io.touchpoint.starter.cloudevents.CloudEvent;
 import io.touchpoint.starter.cloudevents.CloudEventPublisher;
 import io.touchpoint.starter.cloudevents.CloudEventReader;
@@ -30,7 +32,9 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
@@ -73,6 +77,9 @@ class IdempotentConsumerIT {
 
     @Autowired
     private CachingConnectionFactory connectionFactory;
+
+    @Autowired
+    private AtomicInteger readAttempts;
 
     @Autowired
     private RabbitProperties rabbitProperties;
@@ -157,6 +164,31 @@ class IdempotentConsumerIT {
     }
 
     @Test
+    void messageThatIsNotACloudEventIsDeadLetteredWithoutRetries() {
+        RabbitTemplate rabbit = new RabbitTemplate(connectionFactory);
+        MessageProperties properties = new MessageProperties();
+        properties.setContentType("application/json");
+        properties.setHeader(CloudEventHeaders.TYPE, EventType.TICKET_ESCALATED.type());
+        String marker = UUID.randomUUID().toString();
+        properties.setHeader("test-marker", marker);
+        int before = readAttempts.get();
+
+        rabbit.send(
+                "touchpoint.ticket",
+                "ticket.escalated",
+                new org.springframework.amqp.core.Message("{}".getBytes(StandardCharsets.UTF_8), properties));
+
+        org.springframework.amqp.core.Message deadLettered = await().until(
+                        () -> rabbit.receive("touchpoint.ticket.counter-service.dlq"), message -> message != null);
+        assertThat(deadLettered.getMessageProperties().<String>getHeader("test-marker"))
+                .isEqualTo(marker);
+        assertThat(String.valueOf(deadLettered.getMessageProperties().<Object>getHeader("x-exception-stacktrace")))
+                .contains("InvalidCloudEventException")
+                .contains("cloudEvents_id");
+        assertThat(readAttempts.get() - before).isEqualTo(1);
+    }
+
+    @Test
     void consumerQueueIsAQuorumQueueWithADeadLetterQueue() throws Exception {
         String queue = "touchpoint.ticket.counter-service";
 
@@ -207,9 +239,15 @@ class IdempotentConsumerIT {
         }
 
         @Bean
+        AtomicInteger readAttempts() {
+            return new AtomicInteger();
+        }
+
+        @Bean
         Consumer<Message<byte[]>> onTicketEscalated(
-                CloudEventReader reader, MongoTemplate mongo, AtomicInteger deliveries) {
+                CloudEventReader reader, MongoTemplate mongo, AtomicInteger deliveries, AtomicInteger readAttempts) {
             return message -> {
+                readAttempts.incrementAndGet();
                 ReceivedEvent<?> event = reader.read(message, SampleEvents.TYPE);
                 AppliedEvents.apply(
                         mongo,
