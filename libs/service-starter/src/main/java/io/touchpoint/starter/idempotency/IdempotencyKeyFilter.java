@@ -97,7 +97,18 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
                             "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters long."));
             return;
         }
-        byte[] body = request.getInputStream().readAllBytes();
+        long maxBody = properties.maxBody().toBytes();
+        byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
+        if (body.length > maxBody) {
+            ProblemResponses.write(
+                    request,
+                    response,
+                    Problems.of(
+                            HttpStatus.CONTENT_TOO_LARGE,
+                            "payload_too_large",
+                            "A request with an Idempotency-Key may carry at most " + properties.maxBody() + "."));
+            return;
+        }
         String hash = fingerprint(request, body);
         String id = tenant.tenantId() + "|" + key;
 

@@ -3,6 +3,7 @@ package io.touchpoint.starter.idempotency;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * How {@code Idempotency-Key} requests are remembered.
@@ -16,4 +17,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record IdempotencyProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("24h") Duration retention,
-        @DefaultValue("1m") Duration lockTimeout) {}
+        @DefaultValue("1m") Duration lockTimeout,
+        // The body is read into memory to fingerprint it; anything larger is refused (413) rather than buffered.
+        @DefaultValue("1MB") DataSize maxBody) {}

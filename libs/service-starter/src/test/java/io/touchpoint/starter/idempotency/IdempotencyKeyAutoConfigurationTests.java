@@ -275,6 +275,20 @@ class IdempotencyKeyAutoConfigurationTests {
     }
 
     @Test
+    void aBodyOverTheLimitIsRefusedWithoutRunningTheHandler() {
+        runner.withPropertyValues("touchpoint.idempotency.max-body=64B").run(context -> {
+            MockMvcs.from(context)
+                    .perform(create("ten_acme", "key-1", "{\"subject\":\"" + "x".repeat(64) + "\"}"))
+                    .andExpect(status().isPayloadTooLarge())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.code").value("payload_too_large"));
+            assertThat(context.getBean(TicketsController.class).created).hasValue(0);
+            assertThat(context.getBean(InMemoryIdempotencyRecordStore.class).records)
+                    .isEmpty();
+        });
+    }
+
+    @Test
     void requestsWithoutAKeyAreNotRemembered() {
         runner.run(context -> {
             MockMvc mvc = MockMvcs.from(context);
