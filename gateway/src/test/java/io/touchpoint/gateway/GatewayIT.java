@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.touchpoint.tenancy.TenantContext;
 import io.touchpoint.tenancy.TenantContextSigner;
+import io.touchpoint.test.infrastructure.RealInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -23,6 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The gateway in front of real HTTP servers standing in for the services. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
 class GatewayIT {
 
     private static final String SHARED_KEY = "gateway-it-shared-key-0123456789abcdef";
@@ -82,6 +84,8 @@ class GatewayIT {
                 .isOk()
                 .expectBody()
                 .jsonPath("$.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.mongo.status")
                 .isEqualTo("UP");
     }
 

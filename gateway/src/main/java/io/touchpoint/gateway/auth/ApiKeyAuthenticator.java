@@ -1,15 +1,14 @@
 package io.touchpoint.gateway.auth;
 
-import io.touchpoint.tenancy.TenantContext;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /**
- * Resolves an API key presented as {@code Authorization: Bearer <key>} to the tenant context it stands for, or to
- * an empty optional when the key is unknown. Implementations must not reveal through timing which part of a key
- * matched.
+ * Resolves an API key presented as {@code Authorization: Bearer <key>} to the caller it stands for, or to an empty
+ * optional when the key is unknown, revoked or expired. Implementations must not reveal through timing which part of
+ * a key matched. A store that cannot answer signals {@link CredentialStoreUnavailableException}.
  */
 public interface ApiKeyAuthenticator {
 
-    Mono<Optional<TenantContext>> authenticate(String apiKey);
+    Mono<Optional<Caller>> authenticate(String apiKey);
 }

@@ -1,9 +1,6 @@
 package io.touchpoint.gateway.auth;
 
-import io.touchpoint.tenancy.TenantContext;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +14,7 @@ import reactor.core.publisher.Mono;
 public final class BootstrapKeyAuthenticator implements ApiKeyAuthenticator {
 
     /** One accepted key: the SHA-256 of the key and what the key stands for. */
-    public record Entry(byte[] keySha256, TenantContext context) {}
+    public record Entry(byte[] keySha256, Caller caller) {}
 
     private final List<Entry> entries;
 
@@ -26,40 +23,32 @@ public final class BootstrapKeyAuthenticator implements ApiKeyAuthenticator {
     }
 
     /** Digests given as 64 hex characters, as in configuration. */
-    public static Entry entry(String keySha256Hex, TenantContext context) {
+    public static Entry entry(String keySha256Hex, Caller caller) {
         if (keySha256Hex == null || keySha256Hex.length() != 64) {
             throw new IllegalArgumentException("key-sha256 must be 64 hex characters (the SHA-256 of the API key)");
         }
-        return new Entry(HexFormat.of().parseHex(keySha256Hex), context);
+        return new Entry(HexFormat.of().parseHex(keySha256Hex), caller);
     }
 
     /** An entry for a key given in clear text (the local demo key handed over by the launcher). */
-    public static Entry clearTextEntry(String apiKey, TenantContext context) {
-        return new Entry(sha256(apiKey), context);
+    public static Entry clearTextEntry(String apiKey, Caller caller) {
+        return new Entry(ApiKeySecrets.sha256(apiKey), caller);
     }
 
     @Override
-    public Mono<Optional<TenantContext>> authenticate(String apiKey) {
+    public Mono<Optional<Caller>> authenticate(String apiKey) {
         return Mono.fromSupplier(() -> find(apiKey));
     }
 
-    private Optional<TenantContext> find(String apiKey) {
-        byte[] presented = sha256(apiKey);
-        TenantContext match = null;
+    private Optional<Caller> find(String apiKey) {
+        byte[] presented = ApiKeySecrets.sha256(apiKey);
+        Caller match = null;
         for (Entry entry : entries) {
             boolean equal = MessageDigest.isEqual(entry.keySha256(), presented);
             if (equal && match == null) {
-                match = entry.context();
+                match = entry.caller();
             }
         }
         return Optional.ofNullable(match);
-    }
-
-    static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 }

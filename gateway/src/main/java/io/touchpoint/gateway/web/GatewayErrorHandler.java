@@ -1,5 +1,6 @@
 package io.touchpoint.gateway.web;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -16,7 +17,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Turns every error the gateway itself raises (no route, downstream refusing connections, timeouts) into
- * problem+json. Runs before Boot's default handler, which would answer in its own JSON shape.
+ * problem+json. Runs before Boot's default handler, which would answer in its own JSON shape. Routes with a circuit
+ * breaker answer their failures in {@code ServiceFallbackController}; this covers the others (health, streams), with
+ * the same outcome: 503, or 504 for a timeout, both with Retry-After.
  */
 @Component
 @Order(-2)
@@ -25,7 +28,7 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(GatewayErrorHandler.class);
 
     /** Seconds a client should wait before retrying when a service is unreachable. */
-    static final String RETRY_AFTER_SECONDS = "5";
+    static final String RETRY_AFTER_SECONDS = "2";
 
     private final Problems problems;
 
@@ -38,21 +41,22 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
-        if (causedBy(error, ConnectException.class)) {
-            log.warn(
-                    "{} {}: downstream unreachable: {}",
-                    exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(),
-                    error.getMessage());
-            return unavailable(exchange, "The service behind this path is not reachable. Retry later.");
-        }
         if (causedBy(error, TimeoutException.class)) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
             return problems.write(
                     exchange,
                     HttpStatus.GATEWAY_TIMEOUT,
                     "gateway_timeout",
                     "Gateway timeout",
                     "The service behind this path did not answer in time.");
+        }
+        if (causedBy(error, ConnectException.class) || causedBy(error, IOException.class)) {
+            log.warn(
+                    "{} {}: downstream unreachable: {}",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(),
+                    error.getMessage());
+            return unavailable(exchange, "The service behind this path is not reachable. Retry later.");
         }
         if (error instanceof ErrorResponse response) {
             HttpStatusCode status = response.getStatusCode();

@@ -1,6 +1,7 @@
 package io.touchpoint.gateway.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatusCode;
@@ -17,6 +18,9 @@ public class Problems {
 
     static final String TYPE_BASE = "https://touchpoint.dev/problems/";
 
+    /** One entry of a problem's {@code errors}: the request field at fault and what is wrong with it. */
+    public record FieldError(String field, String message) {}
+
     private final JsonMapper json;
 
     public Problems(JsonMapper json) {
@@ -26,6 +30,17 @@ public class Problems {
     /** Writes the problem and completes the response; {@code code} is snake_case, its type URI kebab-case. */
     public Mono<Void> write(
             ServerWebExchange exchange, HttpStatusCode status, String code, String title, String detail) {
+        return write(exchange, status, code, title, detail, List.of());
+    }
+
+    /** As {@link #write(ServerWebExchange, HttpStatusCode, String, String, String)}, naming each invalid field. */
+    public Mono<Void> write(
+            ServerWebExchange exchange,
+            HttpStatusCode status,
+            String code,
+            String title,
+            String detail,
+            List<FieldError> errors) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", TYPE_BASE + code.replace('_', '-'));
         problem.put("title", title);
@@ -36,6 +51,9 @@ public class Problems {
         String requestId = exchange.getAttribute(RequestIdFilter.ATTRIBUTE);
         if (requestId != null) {
             problem.put("requestId", requestId);
+        }
+        if (!errors.isEmpty()) {
+            problem.put("errors", errors);
         }
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(status);

@@ -21,7 +21,7 @@ public class RequestIdFilter implements WebFilter {
 
     public static final String HEADER = "X-Request-Id";
 
-    static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".requestId";
+    public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".requestId";
 
     /** Anything else (too long, control characters, ...) is replaced rather than copied into logs. */
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");

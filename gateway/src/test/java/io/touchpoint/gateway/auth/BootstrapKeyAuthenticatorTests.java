@@ -4,28 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.touchpoint.tenancy.TenantContext;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BootstrapKeyAuthenticatorTests {
 
-    private static final TenantContext ACME = new TenantContext("acme", "key_acme", Set.of("tickets:read"));
-    private static final TenantContext DEMO = new TenantContext("demo", "key_demo", Scopes.ALL);
+    private static final Caller ACME =
+            new Caller(new TenantContext("acme", "key_acme", Set.of("tickets:read")), "key_acme", "standard");
+    private static final Caller DEMO =
+            new Caller(new TenantContext("demo", "key_demo", Scopes.ALL), "key_demo", "standard");
 
     private final BootstrapKeyAuthenticator authenticator = new BootstrapKeyAuthenticator(List.of(
-            BootstrapKeyAuthenticator.entry(
-                    HexFormat.of().formatHex(BootstrapKeyAuthenticator.sha256("acme-secret")), ACME),
+            BootstrapKeyAuthenticator.entry(ApiKeySecrets.hash("acme-secret"), ACME),
             BootstrapKeyAuthenticator.clearTextEntry("demo-secret", DEMO)));
 
     @Test
-    void keyConfiguredByItsDigestResolvesToItsTenant() {
+    void keyConfiguredByItsDigestResolvesToItsCaller() {
         assertThat(authenticator.authenticate("acme-secret").block()).contains(ACME);
     }
 
     @Test
-    void clearTextKeyResolvesToItsTenant() {
+    void clearTextKeyResolvesToItsCaller() {
         assertThat(authenticator.authenticate("demo-secret").block()).contains(DEMO);
     }
 

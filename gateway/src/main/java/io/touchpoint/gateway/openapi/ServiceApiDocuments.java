@@ -1,0 +1,92 @@
+package io.touchpoint.gateway.openapi;
+
+import io.touchpoint.gateway.openapi.OpenApiMerger.ServiceDocument;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.route.RouteDefinition;
+import org.springframework.cloud.gateway.route.RouteDefinitionLocator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The merged API document, built from each service's {@code /v3/api-docs} (the services behind routes with a
+ * circuit breaker). Cached for {@link #MAX_AGE} and refreshed in the background; a service that does not answer
+ * within {@link #FETCH_TIMEOUT} is left out and listed as missing.
+ */
+@Component
+public class ServiceApiDocuments {
+
+    static final Duration MAX_AGE = Duration.ofSeconds(30);
+    static final Duration FETCH_TIMEOUT = Duration.ofSeconds(2);
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceApiDocuments.class);
+
+    private record Merged(ObjectNode document, Instant builtAt) {}
+
+    private final RouteDefinitionLocator routes;
+    private final WebClient http;
+    private final Clock clock;
+    private final AtomicReference<Merged> merged = new AtomicReference<>();
+    private final AtomicReference<Mono<Merged>> building = new AtomicReference<>();
+
+    public ServiceApiDocuments(RouteDefinitionLocator routes) {
+        this.routes = routes;
+        this.http = WebClient.create();
+        this.clock = Clock.systemUTC();
+    }
+
+    /** The merged document: the cached one (refreshing it in the background when stale), else a fresh build. */
+    public Mono<ObjectNode> document() {
+        Merged current = merged.get();
+        if (current == null) {
+            return rebuild().map(Merged::document);
+        }
+        if (current.builtAt().plus(MAX_AGE).isBefore(clock.instant())) {
+            rebuild().subscribe();
+        }
+        return Mono.just(current.document());
+    }
+
+    /** One build at a time; callers arriving meanwhile share it. */
+    private Mono<Merged> rebuild() {
+        Mono<Merged> inFlight = building.get();
+        if (inFlight != null) {
+            return inFlight;
+        }
+        Mono<Merged> build = serviceRoutes()
+                .flatMapSequential(this::fetch)
+                .collectList()
+                .map(documents -> new Merged(OpenApiMerger.merge(documents, "/"), clock.instant()))
+                .doOnNext(merged::set)
+                .doFinally(signal -> building.set(null))
+                .cache();
+        return building.compareAndSet(null, build) ? build : building.get();
+    }
+
+    private Flux<RouteDefinition> serviceRoutes() {
+        return routes.getRouteDefinitions().filter(route -> route.getFilters().stream()
+                .anyMatch(filter -> filter.getName().equals("CircuitBreaker")));
+    }
+
+    private Mono<ServiceDocument> fetch(RouteDefinition route) {
+        String uri = route.getUri().toString().replaceAll("/+$", "") + "/v3/api-docs";
+        return http.get()
+                .uri(uri)
+                .retrieve()
+                .bodyToMono(JsonNode.class)
+                .timeout(FETCH_TIMEOUT)
+                .map(document -> new ServiceDocument(route.getId(), document))
+                .onErrorResume(failure -> {
+                    log.debug("No API document from {} at {}: {}", route.getId(), uri, failure.toString());
+                    return Mono.just(new ServiceDocument(route.getId(), null));
+                });
+    }
+}

@@ -1,0 +1,31 @@
+package io.touchpoint.gateway.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JwtAuthenticatorTests {
+
+    @Test
+    void scopesComeFromASpaceSeparatedClaimOrAListKeepingOnlyTenantScopes() {
+        assertThat(JwtAuthenticator.scopes("tickets:read  profiles:write admin openid"))
+                .containsExactlyInAnyOrder("tickets:read", "profiles:write");
+        assertThat(JwtAuthenticator.scopes(List.of("agent", "admin"))).containsExactly("agent");
+        assertThat(JwtAuthenticator.scopes(null)).isEmpty();
+    }
+
+    @Test
+    void subjectBecomesAPrincipalATenantContextCanCarry() {
+        assertThat(JwtAuthenticator.principal("auth0|5f7c 12")).isEqualTo("jwt:auth0_5f7c_12");
+        assertThat(JwtAuthenticator.principal("x".repeat(300))).hasSize(120);
+    }
+
+    @Test
+    void onlyThreeDotSeparatedPartsLookLikeAJwt() {
+        assertThat(JwtAuthenticator.looksLikeJwt("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln"))
+                .isTrue();
+        assertThat(JwtAuthenticator.looksLikeJwt(ApiKeySecrets.newSecret())).isFalse();
+        assertThat(JwtAuthenticator.looksLikeJwt("a.b")).isFalse();
+    }
+}

@@ -1,0 +1,235 @@
+package io.touchpoint.gateway.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.touchpoint.test.infrastructure.RealInfrastructure;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The gateway in front of a stopped, a slow and a failing service. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+class ResilienceIT {
+
+    private static final String KEY = "tp_resilience_it_key";
+    private static final Duration ROUTE_TIMEOUT = Duration.ofMillis(1_000);
+
+    /** Tickets and channels point here. */
+    private static final ScriptedDownstream services = ScriptedDownstream.start();
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private ReactiveResilience4JCircuitBreakerFactory breakers;
+
+    private WebTestClient client;
+
+    @DynamicPropertySource
+    static void gatewayProperties(DynamicPropertyRegistry registry) {
+        registry.add("TICKET_SERVICE_URI", services::uri);
+        registry.add("CHANNEL_SERVICE_URI", services::uri);
+        registry.add("FEEDBACK_SERVICE_URI", ScriptedDownstream::stoppedServiceUri);
+        registry.add("PROFILE_SERVICE_URI", ScriptedDownstream::stoppedServiceUri);
+        registry.add("GATEWAY_RESPONSE_TIMEOUT_MS", () -> ROUTE_TIMEOUT.toMillis());
+        registry.add("GATEWAY_BULKHEAD_MAX_CONCURRENT", () -> 4);
+        registry.add("touchpoint.tenant-context.key", () -> "resilience-it-shared-key-0123456789abcdef");
+        registry.add("touchpoint.gateway.bootstrap-keys[0].key-sha256", () -> sha256Hex(KEY));
+        registry.add("touchpoint.gateway.bootstrap-keys[0].tenant", () -> "acme");
+        registry.add("touchpoint.gateway.bootstrap-keys[0].principal", () -> "key_resilience");
+        registry.add(
+                "touchpoint.gateway.bootstrap-keys[0].scopes",
+                () -> "tickets:read,tickets:write,channels:read,profiles:read,feedback:read");
+    }
+
+    @BeforeEach
+    void setUp() {
+        client = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(15))
+                .defaultHeaders(headers -> headers.setBearerAuth(KEY))
+                .build();
+    }
+
+    @AfterAll
+    static void stopDownstream() {
+        services.close();
+    }
+
+    @Test
+    void stoppedServiceIsA503ProblemWithinTheRouteTimeout() {
+        client.get().uri("/v1/tickets/warm-up").exchange().expectStatus().isOk();
+
+        long started = System.nanoTime();
+        client.get()
+                .uri("/v1/feedback/surveys/srv_1")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .valueEquals("Retry-After", "2")
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://touchpoint.dev/problems/service-unavailable")
+                .jsonPath("$.code")
+                .isEqualTo("service_unavailable")
+                .jsonPath("$.status")
+                .isEqualTo(503);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(ROUTE_TIMEOUT);
+    }
+
+    @Test
+    void slowServiceIsA504ProblemAtTheRouteTimeout() {
+        long started = System.nanoTime();
+        client.get()
+                .uri("/v1/tickets/slow")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.GATEWAY_TIMEOUT)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .exists("Retry-After")
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("gateway_timeout");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(ROUTE_TIMEOUT.multipliedBy(2));
+        assertThat(services.received("/v1/tickets/slow"))
+                .as("timeouts are not retried")
+                .hasSize(1);
+    }
+
+    @Test
+    void onlyIdempotentMethodsAreRetried() {
+        for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.POST)) {
+            client.method(method)
+                    .uri("/v1/tickets/unavailable")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{}")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                    .expectHeader()
+                    .exists("Retry-After");
+        }
+
+        assertThat(services.received("/v1/tickets/unavailable"))
+                .containsExactly(
+                        "GET /v1/tickets/unavailable",
+                        "GET /v1/tickets/unavailable",
+                        "GET /v1/tickets/unavailable",
+                        "POST /v1/tickets/unavailable");
+    }
+
+    @Test
+    void breakerOpensAfterTenFailuresAndSaysHowLongItStaysOpen() {
+        CircuitBreakerConfig config = breakers.getCircuitBreakerRegistry().getDefaultConfig();
+        assertThat(config.getSlidingWindowSize()).isEqualTo(20);
+        assertThat(config.getMinimumNumberOfCalls()).isEqualTo(10);
+        assertThat(breakers.getTimeLimiterRegistry().getDefaultConfig().getTimeoutDuration())
+                .isEqualTo(ROUTE_TIMEOUT);
+
+        IntStream.range(0, 10).forEach(call -> client.get()
+                .uri("/v1/profiles/prf_" + call)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+
+        CircuitBreaker profiles = breakers.getCircuitBreakerRegistry().circuitBreaker("profiles");
+        assertThat(profiles.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        EntityExchangeResult<byte[]> refused = client.get()
+                .uri("/v1/profiles/prf_x")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat(detail.toString()).contains("not calling it"))
+                .returnResult();
+        assertThat(Integer.parseInt(refused.getResponseHeaders().getFirst("Retry-After")))
+                .isBetween(8, 10);
+
+        client.get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.components.circuitBreakers.details.profiles.state")
+                .isEqualTo("OPEN");
+        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void fullBulkheadTurnsAwayCallsBeyondItsLimitWhileTheServiceIsSlow() {
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest slow = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/channels/slow"))
+                .header("Authorization", "Bearer " + KEY)
+                .build();
+        int before = services.received("/v1/channels/slow").size();
+
+        // Four slow calls fill the channels bulkhead (limit 4) until the route timeout ends them...
+        List<CompletableFuture<HttpResponse<Void>>> inFlight = IntStream.range(0, 4)
+                .mapToObj(call -> http.sendAsync(slow, HttpResponse.BodyHandlers.discarding()))
+                .toList();
+        await().pollInterval(Duration.ofMillis(5))
+                .until(() -> services.received("/v1/channels/slow").size() - before == 4);
+
+        // ...so calls made meanwhile are turned away at once instead of queueing behind them.
+        List<Integer> turnedAway = IntStream.range(0, 2)
+                .mapToObj(call -> http.sendAsync(slow, HttpResponse.BodyHandlers.discarding()))
+                .toList()
+                .stream()
+                .map(response -> response.join().statusCode())
+                .toList();
+        List<Integer> timedOut =
+                inFlight.stream().map(response -> response.join().statusCode()).toList();
+
+        assertThat(turnedAway).containsExactly(503, 503);
+        assertThat(timedOut).containsExactly(504, 504, 504, 504);
+        assertThat(services.received("/v1/channels/slow")).hasSize(before + 4);
+        assertThat(breakers.getCircuitBreakerRegistry().getDefaultConfig().getIgnoreExceptionPredicate())
+                .as("shedding load is not the service failing")
+                .accepts(BulkheadFullException.createBulkheadFullException(Bulkhead.ofDefaults("channels")));
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

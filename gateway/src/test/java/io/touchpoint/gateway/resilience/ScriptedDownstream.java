@@ -1,0 +1,88 @@
+package io.touchpoint.gateway.resilience;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * A real HTTP server standing in for a service that misbehaves on request: {@code /slow} answers after 3 s,
+ * {@code /unavailable} answers 503, anything else 200. Records the method and path of every request it saw.
+ */
+final class ScriptedDownstream implements AutoCloseable {
+
+    private final HttpServer server;
+    private final List<String> received = new CopyOnWriteArrayList<>();
+
+    private ScriptedDownstream(HttpServer server) {
+        this.server = server;
+    }
+
+    static ScriptedDownstream start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            ScriptedDownstream downstream = new ScriptedDownstream(server);
+            server.createContext("/", downstream::handle);
+            server.setExecutor(Executors.newCachedThreadPool());
+            server.start();
+            return downstream;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A local address nothing listens on: what a stopped service looks like. */
+    static String stoppedServiceUri() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        received.add(exchange.getRequestMethod() + " " + path);
+        exchange.getRequestBody().readAllBytes();
+        int status = 200;
+        if (path.endsWith("/slow")) {
+            try {
+                Thread.sleep(3_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        } else if (path.endsWith("/unavailable")) {
+            status = 503;
+        }
+        byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        try {
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+        } catch (IOException gatewayGaveUp) {
+            // The gateway closed the connection after its timeout; nothing left to answer.
+        }
+        exchange.close();
+    }
+
+    String uri() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** "METHOD /path" of each request received for the path, in arrival order. */
+    List<String> received(String path) {
+        return received.stream().filter(line -> line.endsWith(" " + path)).toList();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
