@@ -12,8 +12,8 @@ import java.util.Map;
  */
 public final class Bench {
 
-    private static final Map<String, Scenario> SCENARIOS =
-            Map.of("broker-ceiling", new BrokerCeiling(), "health", new HealthLatency());
+    private static final Map<String, Scenario> SCENARIOS = Map.of(
+            "broker-ceiling", new BrokerCeiling(), "health", new HealthLatency(), "gateway", new GatewayOverhead());
 
     private Bench() {}
 

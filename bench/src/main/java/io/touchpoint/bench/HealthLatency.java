@@ -3,14 +3,10 @@ package io.touchpoint.bench;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the gateway costs: the same health endpoint of each service, called directly and through the gateway
@@ -95,38 +91,7 @@ final class HealthLatency implements Bench.Scenario {
     private static LatencyStats measure(HttpClient client, URI uri, int requests, int concurrency) throws Exception {
         HttpRequest request =
                 HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build();
-        long[] latencies = new long[requests];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger errors = new AtomicInteger();
-        ExecutorService workers = Executors.newFixedThreadPool(concurrency);
-        long started = System.nanoTime();
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int worker = 0; worker < concurrency; worker++) {
-                running.add(workers.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-                        long start = System.nanoTime();
-                        try {
-                            int status = client.send(request, HttpResponse.BodyHandlers.discarding())
-                                    .statusCode();
-                            if (status >= 400) {
-                                errors.incrementAndGet();
-                            }
-                        } catch (Exception ex) {
-                            errors.incrementAndGet();
-                        }
-                        latencies[i] = System.nanoTime() - start;
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> future : running) {
-                future.get();
-            }
-        } finally {
-            workers.shutdownNow();
-        }
-        return LatencyStats.of(latencies, errors.get(), Duration.ofNanos(System.nanoTime() - started));
+        return new LoadGenerator(client).closedLoop(() -> request, status -> status < 400, requests, concurrency);
     }
 
     private static void print(String service, String via, URI uri, LatencyStats stats) {

@@ -277,6 +277,7 @@ public final class TouchpointLauncher {
         console.raw("");
         console.raw("  Gateway   " + gateway);
         console.raw("  Demo key  " + secrets.demoApiKey() + "  (tenant '" + settings.demoTenant() + "')");
+        console.raw("  Admin key " + secrets.adminApiKey() + "  (platform admin: /v1/admin/tenants, api-keys, plans)");
         console.raw("  Data      " + settings.root().relativize(run.directory()) + "/  (kept across restarts)");
         console.raw(
                 "  Logs      deploy/local/touchpoint logs <app>   e.g. deploy/local/touchpoint logs ticket-service");
@@ -285,6 +286,9 @@ public final class TouchpointLauncher {
         console.raw("  curl -s " + gateway + "/health/tickets");
         console.raw("  curl -s -H \"Authorization: Bearer " + secrets.demoApiKey() + "\" " + gateway
                 + "/v1/tickets/tkt_example");
+        console.raw("  curl -s -H \"Authorization: Bearer " + secrets.adminApiKey() + "\" " + gateway
+                + "/v1/admin/tenants");
+        console.raw("  open " + gateway + "/docs   (the merged API reference)");
         console.raw("");
         console.raw("Stop with Ctrl-C, or from another terminal: deploy/local/touchpoint down");
         if (broker.isEmbedded()) {

@@ -1,0 +1,196 @@
+package io.touchpoint.bench;
+
+import io.touchpoint.tenancy.TenantContext;
+import io.touchpoint.tenancy.TenantContextSigner;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.IntPredicate;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the gateway costs an API call, in one run: the saturation throughput of ticket-service called directly
+ * (closed loop) and through the gateway, then latency at half that load (open loop, fixed rate) on both paths.
+ * Two calls: an authenticated {@code GET /v1/tickets/<missing>} (a 404 problem from the service; through the
+ * gateway: API key check, tenant context signing, rate limit, circuit breaker) and the service's health.
+ */
+final class GatewayOverhead implements Bench.Scenario {
+
+    /** One call measured on both paths. */
+    private record Pair(String name, Supplier<HttpRequest> direct, Supplier<HttpRequest> viaGateway, IntPredicate ok) {}
+
+    @Override
+    public String description() {
+        return "throughput and p50/p99 through the gateway vs. ticket-service directly, at saturation and at half of it"
+                + " (--gateway=http://127.0.0.1:8080 --direct=http://127.0.0.1:8083 --concurrency=32"
+                + " --saturation-requests=6000 --seconds=15 --warmup=1000 --secrets=.touchpoint/secrets.properties"
+                + " --calls=api,health --plan=standard)";
+    }
+
+    @Override
+    public void run(Options options) throws Exception {
+        String gateway = options.get("gateway", "http://127.0.0.1:8080");
+        String direct = options.get("direct", "http://127.0.0.1:8083");
+        int concurrency = options.getInt("concurrency", 32);
+        int saturationRequests = options.getInt("saturation-requests", 6000);
+        Duration halfLoadDuration = Duration.ofSeconds(options.getInt("seconds", 15));
+        int warmup = options.getInt("warmup", 1000);
+        List<String> calls = List.of(options.get("calls", "api,health").split(","));
+        Properties secrets = load(Path.of(options.get("secrets", ".touchpoint/secrets.properties")));
+
+        String apiKey = secrets.getProperty("demo-api-key");
+        TenantContextSigner signer = TenantContextSigner.fromSecret(
+                secrets.getProperty("tenant-context-key"), Duration.ofSeconds(30), Clock.systemUTC());
+        TenantContext demo = new TenantContext("demo", "key_bench", Set.of("tickets:read"));
+        String ticketPath = "/v1/tickets/tkt_bench_missing";
+
+        List<Pair> pairs = List.of(
+                new Pair(
+                        "api",
+                        () -> get(direct + ticketPath)
+                                .header(TenantContextSigner.HEADER, signer.sign(demo))
+                                .build(),
+                        () -> get(gateway + ticketPath)
+                                .header("Authorization", "Bearer " + apiKey)
+                                .build(),
+                        status -> status == 404),
+                new Pair(
+                        "health",
+                        () -> get(direct + "/actuator/health").build(),
+                        () -> get(gateway + "/health/tickets").build(),
+                        status -> status == 200));
+
+        ExecutorService clientThreads = Executors.newFixedThreadPool(Math.max(4, concurrency));
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .executor(clientThreads)
+                .build();
+        LoadGenerator load = new LoadGenerator(client);
+        String plan = options.get("plan", "standard");
+        Optional<String> limits = liftRateLimit(client, gateway, apiKey, plan);
+        System.out.printf(
+                "gateway: saturation = closed loop, %d clients, %d requests; half load = open loop for %d s; "
+                        + "%d warm-up requests per path%n%n",
+                concurrency, saturationRequests, halfLoadDuration.toSeconds(), warmup);
+        try {
+            for (Pair pair : pairs) {
+                if (calls.contains(pair.name())) {
+                    measure(load, pair, concurrency, saturationRequests, halfLoadDuration, warmup);
+                }
+            }
+        } finally {
+            limits.ifPresent(previous -> restoreRateLimit(client, gateway, apiKey, plan, previous));
+            clientThreads.shutdownNow();
+        }
+    }
+
+    /**
+     * The demo tenant's plan would answer most of the load with 429 (the rate limiter doing its job): lift it for the
+     * run through the admin API, returning the limits to put back. Requests without a key (health) stay limited per
+     * client IP; raise {@code touchpoint.gateway.rate-limits.public-policy} when starting the gateway to measure them.
+     */
+    private static Optional<String> liftRateLimit(HttpClient client, String gateway, String apiKey, String plan)
+            throws Exception {
+        String uri = gateway + "/v1/admin/plans/" + plan;
+        HttpResponse<String> current = client.send(
+                get(uri).header("Authorization", "Bearer " + apiKey).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher rate = Pattern.compile("\"replenishRate\":(\\d+)").matcher(current.body());
+        Matcher burst = Pattern.compile("\"burstCapacity\":(\\d+)").matcher(current.body());
+        if (current.statusCode() != 200 || !rate.find() || !burst.find()) {
+            System.out.printf(
+                    "(could not read plan '%s': %d; rate limits left as they are)%n", plan, current.statusCode());
+            return Optional.empty();
+        }
+        String previous = "{\"replenishRate\":" + rate.group(1) + ",\"burstCapacity\":" + burst.group(1) + "}";
+        int lifted = putPlan(client, uri, apiKey, "{\"replenishRate\":1000000,\"burstCapacity\":1000000}");
+        System.out.printf(
+                "plan '%s' lifted to 1000000/s for the run (%d); restored to %s afterwards%n", plan, lifted, previous);
+        return Optional.of(previous);
+    }
+
+    private static void restoreRateLimit(HttpClient client, String gateway, String apiKey, String plan, String limits) {
+        try {
+            putPlan(client, gateway + "/v1/admin/plans/" + plan, apiKey, limits);
+        } catch (Exception e) {
+            System.out.printf("could not restore plan '%s' to %s: %s%n", plan, limits, e);
+        }
+    }
+
+    private static int putPlan(HttpClient client, String uri, String apiKey, String body) throws Exception {
+        HttpRequest put = HttpRequest.newBuilder(URI.create(uri))
+                .timeout(Duration.ofSeconds(5))
+                .header("Authorization", "Bearer " + apiKey)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return client.send(put, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static void measure(
+            LoadGenerator load, Pair pair, int concurrency, int saturationRequests, Duration halfLoad, int warmup)
+            throws Exception {
+        load.closedLoop(pair.direct(), pair.ok(), warmup, concurrency);
+        load.closedLoop(pair.viaGateway(), pair.ok(), warmup, concurrency);
+
+        LatencyStats directSaturated = load.closedLoop(pair.direct(), pair.ok(), saturationRequests, concurrency);
+        LatencyStats gatewaySaturated = load.closedLoop(pair.viaGateway(), pair.ok(), saturationRequests, concurrency);
+        double rate = directSaturated.requestsPerSecond() / 2;
+        LatencyStats directHalf = load.openLoop(pair.direct(), pair.ok(), rate, halfLoad);
+        LatencyStats gatewayHalf = load.openLoop(pair.viaGateway(), pair.ok(), rate, halfLoad);
+
+        System.out.printf(
+                "%-7s %-22s %8s %7s %9s %8s %8s%n", pair.name(), "", "requests", "errors", "req/s", "p50 ms", "p99 ms");
+        print("direct, saturated", directSaturated);
+        print("gateway, saturated", gatewaySaturated);
+        print(String.format("direct, %.0f/s", rate), directHalf);
+        print(String.format("gateway, %.0f/s", rate), gatewayHalf);
+        System.out.printf(
+                "%-7s throughput gateway/direct %.2fx; at half load p50 +%.2f ms, p99 +%.2f ms through the gateway%n%n",
+                "",
+                gatewaySaturated.requestsPerSecond() / directSaturated.requestsPerSecond(),
+                LatencyStats.millis(gatewayHalf.p50Nanos() - directHalf.p50Nanos()),
+                LatencyStats.millis(gatewayHalf.p99Nanos() - directHalf.p99Nanos()));
+    }
+
+    private static void print(String label, LatencyStats stats) {
+        System.out.printf(
+                "%-7s %-22s %8d %7d %9.0f %8.2f %8.2f%n",
+                "",
+                label,
+                stats.requests(),
+                stats.errors(),
+                stats.requestsPerSecond(),
+                LatencyStats.millis(stats.p50Nanos()),
+                LatencyStats.millis(stats.p99Nanos()));
+    }
+
+    private static HttpRequest.Builder get(String uri) {
+        return HttpRequest.newBuilder(URI.create(uri))
+                .timeout(Duration.ofSeconds(5))
+                .GET();
+    }
+
+    private static Properties load(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+}

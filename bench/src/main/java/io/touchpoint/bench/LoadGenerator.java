@@ -1,0 +1,100 @@
+package io.touchpoint.bench;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntPredicate;
+import java.util.function.Supplier;
+
+/** Sends HTTP requests and measures them: closed loop (N clients back to back) or open loop (a fixed rate). */
+final class LoadGenerator {
+
+    private final HttpClient client;
+
+    LoadGenerator(HttpClient client) {
+        this.client = client;
+    }
+
+    /**
+     * {@code concurrency} clients each sending the next request as soon as the previous answered, until
+     * {@code requests} were sent: what the target can sustain (its saturation throughput).
+     */
+    LatencyStats closedLoop(Supplier<HttpRequest> request, IntPredicate expected, int requests, int concurrency)
+            throws Exception {
+        long[] latencies = new long[requests];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        ExecutorService workers = Executors.newFixedThreadPool(concurrency);
+        long started = System.nanoTime();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int worker = 0; worker < concurrency; worker++) {
+                running.add(workers.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+                        long start = System.nanoTime();
+                        try {
+                            int status = client.send(request.get(), HttpResponse.BodyHandlers.discarding())
+                                    .statusCode();
+                            if (!expected.test(status)) {
+                                errors.incrementAndGet();
+                            }
+                        } catch (Exception ex) {
+                            errors.incrementAndGet();
+                        }
+                        latencies[i] = System.nanoTime() - start;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : running) {
+                future.get();
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+        return LatencyStats.of(latencies, errors.get(), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Requests sent at a fixed rate whatever the answers, each latency counted from when it was due to be sent (so a
+     * stalled target shows in the percentiles instead of slowing the load down).
+     */
+    LatencyStats openLoop(Supplier<HttpRequest> request, IntPredicate expected, double perSecond, Duration duration)
+            throws InterruptedException {
+        int requests = (int) Math.max(1, Math.round(perSecond * duration.toNanos() / 1e9));
+        long interval = (long) (1e9 / perSecond);
+        long[] latencies = new long[requests];
+        AtomicInteger errors = new AtomicInteger();
+        CountDownLatch answered = new CountDownLatch(requests);
+        long started = System.nanoTime();
+        for (int i = 0; i < requests; i++) {
+            long due = started + i * interval;
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
+            int index = i;
+            client.sendAsync(request.get(), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((response, failure) -> {
+                        latencies[index] = System.nanoTime() - due;
+                        if (failure != null || !expected.test(response.statusCode())) {
+                            errors.incrementAndGet();
+                        }
+                        answered.countDown();
+                    });
+        }
+        if (!answered.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(answered.getCount() + " requests still unanswered after 30 s");
+        }
+        return LatencyStats.of(latencies, errors.get(), Duration.ofNanos(System.nanoTime() - started));
+    }
+}
