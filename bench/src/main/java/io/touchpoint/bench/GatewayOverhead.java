@@ -83,7 +83,8 @@ final class GatewayOverhead implements Bench.Scenario {
                 .build();
         LoadGenerator load = new LoadGenerator(client);
         String plan = options.get("plan", "standard");
-        Optional<String> limits = liftRateLimit(client, gateway, apiKey, plan);
+        String adminKey = secrets.getProperty("admin-api-key", apiKey);
+        Optional<String> limits = liftRateLimit(client, gateway, adminKey, plan);
         System.out.printf(
                 "gateway: saturation = closed loop, %d clients, %d requests; half load = open loop for %d s; "
                         + "%d warm-up requests per path%n%n",
@@ -95,7 +96,7 @@ final class GatewayOverhead implements Bench.Scenario {
                 }
             }
         } finally {
-            limits.ifPresent(previous -> restoreRateLimit(client, gateway, apiKey, plan, previous));
+            limits.ifPresent(previous -> restoreRateLimit(client, gateway, adminKey, plan, previous));
             clientThreads.shutdownNow();
         }
     }
