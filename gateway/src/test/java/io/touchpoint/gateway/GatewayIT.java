@@ -2,14 +2,12 @@ package io.touchpoint.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.touchpoint.gateway.auth.ApiKeySecrets;
 import io.touchpoint.tenancy.TenantContext;
 import io.touchpoint.tenancy.TenantContextSigner;
 import io.touchpoint.test.infrastructure.RealInfrastructure;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +52,7 @@ class GatewayIT {
         registry.add("touchpoint.tenant-context.key", () -> SHARED_KEY);
         registry.add("touchpoint.gateway.demo-key", () -> DEMO_KEY);
         registry.add("touchpoint.gateway.demo-tenant", () -> "demo-tenant");
-        registry.add("touchpoint.gateway.bootstrap-keys[0].key-sha256", () -> sha256Hex(ACME_KEY));
+        registry.add("touchpoint.gateway.bootstrap-keys[0].key-sha256", () -> ApiKeySecrets.hash(ACME_KEY));
         registry.add("touchpoint.gateway.bootstrap-keys[0].tenant", () -> "acme");
         registry.add("touchpoint.gateway.bootstrap-keys[0].principal", () -> "key_acme");
         registry.add("touchpoint.gateway.bootstrap-keys[0].scopes", () -> "tickets:read,tickets:write");
@@ -268,14 +266,5 @@ class GatewayIT {
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("service_unavailable");
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

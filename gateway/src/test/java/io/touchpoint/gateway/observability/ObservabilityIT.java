@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
+import io.touchpoint.gateway.auth.ApiKeySecrets;
+import io.touchpoint.test.infrastructure.RealInfrastructure;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +29,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** Request ids, W3C trace context and the access log, checked against a real downstream that records headers. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
+@RealInfrastructure
 class ObservabilityIT {
 
     private static final String KEY = "tp_observability_it_key";
@@ -47,7 +48,7 @@ class ObservabilityIT {
         String uri = "http://127.0.0.1:" + downstream.getAddress().getPort();
         registry.add("TICKET_SERVICE_URI", () -> uri);
         registry.add("touchpoint.tenant-context.key", () -> "observability-it-shared-key-0123456789abcdef");
-        registry.add("touchpoint.gateway.bootstrap-keys[0].key-sha256", () -> sha256Hex(KEY));
+        registry.add("touchpoint.gateway.bootstrap-keys[0].key-sha256", () -> ApiKeySecrets.hash(KEY));
         registry.add("touchpoint.gateway.bootstrap-keys[0].tenant", () -> "acme");
         registry.add("touchpoint.gateway.bootstrap-keys[0].principal", () -> "key_observability");
         registry.add("touchpoint.gateway.bootstrap-keys[0].scopes", () -> "tickets:read,tickets:write");
@@ -167,15 +168,6 @@ class ObservabilityIT {
             return server;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

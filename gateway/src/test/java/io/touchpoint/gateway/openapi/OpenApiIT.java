@@ -3,15 +3,15 @@ package io.touchpoint.gateway.openapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.touchpoint.gateway.auth.ApiKeySecrets;
+import io.touchpoint.test.infrastructure.RealInfrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The merged document, built from two real services' documents while a third service is down. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
 class OpenApiIT {
 
     private static final String KEY = "tp_openapi_it_key";
@@ -51,7 +52,7 @@ class OpenApiIT {
         registry.add("PROFILE_SERVICE_URI", OpenApiIT::nothingListening);
         registry.add("CHANNEL_SERVICE_URI", OpenApiIT::nothingListening);
         registry.add("touchpoint.tenant-context.key", () -> "openapi-it-shared-key-0123456789abcdef");
-        registry.add("touchpoint.gateway.bootstrap-keys[0].key-sha256", () -> sha256Hex(KEY));
+        registry.add("touchpoint.gateway.bootstrap-keys[0].key-sha256", () -> ApiKeySecrets.hash(KEY));
         registry.add("touchpoint.gateway.bootstrap-keys[0].tenant", () -> "acme");
         registry.add("touchpoint.gateway.bootstrap-keys[0].principal", () -> "key_openapi");
     }
@@ -140,15 +141,6 @@ class OpenApiIT {
             return "http://127.0.0.1:" + socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import io.touchpoint.gateway.auth.ApiKeySecrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,7 +69,7 @@ abstract class RateLimitScenarios {
         int i = 0;
         for (Map.Entry<String, String> key : KEYS.entrySet()) {
             String prefix = "touchpoint.gateway.bootstrap-keys[" + i++ + "].";
-            registry.add(prefix + "key-sha256", () -> sha256Hex(key.getKey()));
+            registry.add(prefix + "key-sha256", () -> ApiKeySecrets.hash(key.getKey()));
             registry.add(prefix + "tenant", key::getValue);
             registry.add(prefix + "principal", () -> "key_" + key.getKey());
             registry.add(
@@ -285,15 +283,6 @@ abstract class RateLimitScenarios {
         Matcher matcher = PLAN_IN_POLICY.matcher(policy);
         assertThat(matcher.find()).as("plan named in %s", policy).isTrue();
         return matcher.group(1);
-    }
-
-    static String sha256Hex(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static HttpServer startDownstream() {

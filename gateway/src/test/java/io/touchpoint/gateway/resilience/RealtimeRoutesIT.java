@@ -2,11 +2,10 @@ package io.touchpoint.gateway.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.touchpoint.gateway.auth.ApiKeySecrets;
+import io.touchpoint.test.infrastructure.RealInfrastructure;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +26,7 @@ import reactor.netty.http.server.HttpServer;
 
 /** WebSocket upgrades and server-sent events pass through the gateway, and outlive the route timeout. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
 class RealtimeRoutesIT {
 
     private static final String KEY = "tp_realtime_it_key";
@@ -57,7 +57,7 @@ class RealtimeRoutesIT {
         registry.add("GATEWAY_RESPONSE_TIMEOUT_MS", () -> ROUTE_TIMEOUT.toMillis());
         registry.add("GATEWAY_RESPONSE_TIMEOUT", () -> ROUTE_TIMEOUT.toMillis() + "ms");
         registry.add("touchpoint.tenant-context.key", () -> "realtime-it-shared-key-0123456789abcdef");
-        registry.add("touchpoint.gateway.bootstrap-keys[0].key-sha256", () -> sha256Hex(KEY));
+        registry.add("touchpoint.gateway.bootstrap-keys[0].key-sha256", () -> ApiKeySecrets.hash(KEY));
         registry.add("touchpoint.gateway.bootstrap-keys[0].tenant", () -> "acme");
         registry.add("touchpoint.gateway.bootstrap-keys[0].principal", () -> "key_realtime");
         registry.add("touchpoint.gateway.bootstrap-keys[0].scopes", () -> "tickets:read,channels:read");
@@ -104,14 +104,5 @@ class RealtimeRoutesIT {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(ROUTE_TIMEOUT);
         assertThat(events).extracting(ServerSentEvent::id).containsExactly("0", "1", "2", "3", "4");
         assertThat(events.get(4).data()).isEqualTo("{\"n\":4}");
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

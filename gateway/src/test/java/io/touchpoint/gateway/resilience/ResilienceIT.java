@@ -7,15 +7,13 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.touchpoint.gateway.auth.ApiKeySecrets;
 import io.touchpoint.test.infrastructure.RealInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -62,7 +60,7 @@ class ResilienceIT {
         registry.add("GATEWAY_RESPONSE_TIMEOUT_MS", () -> ROUTE_TIMEOUT.toMillis());
         registry.add("GATEWAY_BULKHEAD_MAX_CONCURRENT", () -> 4);
         registry.add("touchpoint.tenant-context.key", () -> "resilience-it-shared-key-0123456789abcdef");
-        registry.add("touchpoint.gateway.bootstrap-keys[0].key-sha256", () -> sha256Hex(KEY));
+        registry.add("touchpoint.gateway.bootstrap-keys[0].key-sha256", () -> ApiKeySecrets.hash(KEY));
         registry.add("touchpoint.gateway.bootstrap-keys[0].tenant", () -> "acme");
         registry.add("touchpoint.gateway.bootstrap-keys[0].principal", () -> "key_resilience");
         registry.add(
@@ -222,14 +220,5 @@ class ResilienceIT {
         assertThat(breakers.getCircuitBreakerRegistry().getDefaultConfig().getIgnoreExceptionPredicate())
                 .as("shedding load is not the service failing")
                 .accepts(BulkheadFullException.createBulkheadFullException(Bulkhead.ofDefaults("channels")));
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
