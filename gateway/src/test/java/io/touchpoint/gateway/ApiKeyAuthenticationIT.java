@@ -63,7 +63,7 @@ class ApiKeyAuthenticationIT {
 
     @BeforeEach
     void setUp() {
-        client = client(port);
+        client = TestGateway.client(port);
         services.clear();
     }
 
@@ -136,7 +136,7 @@ class ApiKeyAuthenticationIT {
         Map<?, ?> key = createKey(tenant, List.of("tickets:read"));
         String secret = key.get("secret").toString();
         try (ConfigurableApplicationContext replica = secondReplica()) {
-            WebTestClient other = client(
+            WebTestClient other = TestGateway.client(
                     ((WebServerApplicationContext) replica).getWebServer().getPort());
             getTicket(other, secret).expectStatus().isOk();
             getTicket(client, secret).expectStatus().isOk();
@@ -528,13 +528,6 @@ class ApiKeyAuthenticationIT {
     private WebTestClient adminClient() {
         return client.mutate()
                 .defaultHeaders(headers -> headers.setBearerAuth(ADMIN_KEY))
-                .build();
-    }
-
-    private static WebTestClient client(int port) {
-        return WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(10))
                 .build();
     }
 }

@@ -2,7 +2,6 @@ package io.touchpoint.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.touchpoint.gateway.auth.ApiKeySecrets;
 import io.touchpoint.tenancy.TenantContext;
 import io.touchpoint.tenancy.TenantContextSigner;
 import io.touchpoint.test.infrastructure.RealInfrastructure;
@@ -52,18 +51,12 @@ class GatewayIT {
         registry.add("touchpoint.tenant-context.key", () -> SHARED_KEY);
         registry.add("touchpoint.gateway.demo-key", () -> DEMO_KEY);
         registry.add("touchpoint.gateway.demo-tenant", () -> "demo-tenant");
-        registry.add("touchpoint.gateway.bootstrap-keys[0].key-sha256", () -> ApiKeySecrets.hash(ACME_KEY));
-        registry.add("touchpoint.gateway.bootstrap-keys[0].tenant", () -> "acme");
-        registry.add("touchpoint.gateway.bootstrap-keys[0].principal", () -> "key_acme");
-        registry.add("touchpoint.gateway.bootstrap-keys[0].scopes", () -> "tickets:read,tickets:write");
+        TestGateway.bootstrapKey(registry, 0, ACME_KEY, "acme", "key_acme", "tickets:read", "tickets:write");
     }
 
     @BeforeEach
     void setUp() {
-        client = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(10))
-                .build();
+        client = TestGateway.client(port);
         services.clear();
     }
 

@@ -77,10 +77,7 @@ class JwtAuthenticationIT {
 
     @BeforeEach
     void setUp() {
-        client = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(10))
-                .build();
+        client = TestGateway.client(port);
         services.clear();
         client.post()
                 .uri("/v1/admin/tenants")

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
-import io.touchpoint.gateway.auth.ApiKeySecrets;
+import io.touchpoint.gateway.TestGateway;
 import io.touchpoint.test.infrastructure.RealInfrastructure;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -48,18 +48,12 @@ class ObservabilityIT {
         String uri = "http://127.0.0.1:" + downstream.getAddress().getPort();
         registry.add("TICKET_SERVICE_URI", () -> uri);
         registry.add("touchpoint.tenant-context.key", () -> "observability-it-shared-key-0123456789abcdef");
-        registry.add("touchpoint.gateway.bootstrap-keys[0].key-sha256", () -> ApiKeySecrets.hash(KEY));
-        registry.add("touchpoint.gateway.bootstrap-keys[0].tenant", () -> "acme");
-        registry.add("touchpoint.gateway.bootstrap-keys[0].principal", () -> "key_observability");
-        registry.add("touchpoint.gateway.bootstrap-keys[0].scopes", () -> "tickets:read,tickets:write");
+        TestGateway.bootstrapKey(registry, 0, KEY, "acme", "key_observability", "tickets:read", "tickets:write");
     }
 
     @BeforeEach
     void setUp() {
-        client = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(10))
-                .build();
+        client = TestGateway.client(port);
         received.clear();
     }
 

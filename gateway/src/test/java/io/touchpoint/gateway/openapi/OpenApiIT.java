@@ -3,7 +3,7 @@ package io.touchpoint.gateway.openapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.touchpoint.gateway.auth.ApiKeySecrets;
+import io.touchpoint.gateway.TestGateway;
 import io.touchpoint.test.infrastructure.RealInfrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +11,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,17 +51,12 @@ class OpenApiIT {
         registry.add("PROFILE_SERVICE_URI", OpenApiIT::nothingListening);
         registry.add("CHANNEL_SERVICE_URI", OpenApiIT::nothingListening);
         registry.add("touchpoint.tenant-context.key", () -> "openapi-it-shared-key-0123456789abcdef");
-        registry.add("touchpoint.gateway.bootstrap-keys[0].key-sha256", () -> ApiKeySecrets.hash(KEY));
-        registry.add("touchpoint.gateway.bootstrap-keys[0].tenant", () -> "acme");
-        registry.add("touchpoint.gateway.bootstrap-keys[0].principal", () -> "key_openapi");
+        TestGateway.bootstrapKey(registry, 0, KEY, "acme", "key_openapi");
     }
 
     @BeforeEach
     void setUp() {
-        client = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(10))
-                .build();
+        client = TestGateway.client(port);
     }
 
     @AfterAll

@@ -3,11 +3,11 @@ package io.touchpoint.gateway.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.touchpoint.gateway.TestGateway;
 import io.touchpoint.test.infrastructure.RealInfrastructure;
 import io.touchpoint.test.net.TcpProxy;
 import io.touchpoint.test.redis.TestRedis;
 import java.net.URI;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,10 +51,7 @@ class RateLimitRedisUnavailableIT {
 
     @BeforeEach
     void setUp() {
-        client = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(10))
-                .build();
+        client = TestGateway.client(port);
     }
 
     @AfterAll

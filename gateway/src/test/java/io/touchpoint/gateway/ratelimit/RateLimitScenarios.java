@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import io.touchpoint.gateway.TestGateway;
 import io.touchpoint.gateway.auth.ApiKeySecrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,10 +91,7 @@ abstract class RateLimitScenarios {
 
     @BeforeEach
     void setUpClient() {
-        client = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(10))
-                .build();
+        client = TestGateway.client(port);
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.touchpoint.gateway.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.touchpoint.gateway.auth.ApiKeySecrets;
+import io.touchpoint.gateway.TestGateway;
 import io.touchpoint.test.infrastructure.RealInfrastructure;
 import java.net.URI;
 import java.time.Duration;
@@ -57,10 +57,7 @@ class RealtimeRoutesIT {
         registry.add("GATEWAY_RESPONSE_TIMEOUT_MS", () -> ROUTE_TIMEOUT.toMillis());
         registry.add("GATEWAY_RESPONSE_TIMEOUT", () -> ROUTE_TIMEOUT.toMillis() + "ms");
         registry.add("touchpoint.tenant-context.key", () -> "realtime-it-shared-key-0123456789abcdef");
-        registry.add("touchpoint.gateway.bootstrap-keys[0].key-sha256", () -> ApiKeySecrets.hash(KEY));
-        registry.add("touchpoint.gateway.bootstrap-keys[0].tenant", () -> "acme");
-        registry.add("touchpoint.gateway.bootstrap-keys[0].principal", () -> "key_realtime");
-        registry.add("touchpoint.gateway.bootstrap-keys[0].scopes", () -> "tickets:read,channels:read");
+        TestGateway.bootstrapKey(registry, 0, KEY, "acme", "key_realtime", "tickets:read", "channels:read");
     }
 
     @AfterAll

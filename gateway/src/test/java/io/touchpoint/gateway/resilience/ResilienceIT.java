@@ -7,7 +7,7 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.touchpoint.gateway.auth.ApiKeySecrets;
+import io.touchpoint.gateway.TestGateway;
 import io.touchpoint.test.infrastructure.RealInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -60,18 +60,23 @@ class ResilienceIT {
         registry.add("GATEWAY_RESPONSE_TIMEOUT_MS", () -> ROUTE_TIMEOUT.toMillis());
         registry.add("GATEWAY_BULKHEAD_MAX_CONCURRENT", () -> 4);
         registry.add("touchpoint.tenant-context.key", () -> "resilience-it-shared-key-0123456789abcdef");
-        registry.add("touchpoint.gateway.bootstrap-keys[0].key-sha256", () -> ApiKeySecrets.hash(KEY));
-        registry.add("touchpoint.gateway.bootstrap-keys[0].tenant", () -> "acme");
-        registry.add("touchpoint.gateway.bootstrap-keys[0].principal", () -> "key_resilience");
-        registry.add(
-                "touchpoint.gateway.bootstrap-keys[0].scopes",
-                () -> "tickets:read,tickets:write,channels:read,profiles:read,feedback:read");
+        TestGateway.bootstrapKey(
+                registry,
+                0,
+                KEY,
+                "acme",
+                "key_resilience",
+                "tickets:read",
+                "tickets:write",
+                "channels:read",
+                "profiles:read",
+                "feedback:read");
     }
 
     @BeforeEach
     void setUp() {
-        client = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
+        client = TestGateway.client(port)
+                .mutate()
                 .responseTimeout(Duration.ofSeconds(15))
                 .defaultHeaders(headers -> headers.setBearerAuth(KEY))
                 .build();

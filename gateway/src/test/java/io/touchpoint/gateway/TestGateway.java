@@ -1,0 +1,37 @@
+package io.touchpoint.gateway;
+
+import io.touchpoint.gateway.auth.ApiKeySecrets;
+import java.time.Duration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** What the gateway's integration tests share: configured API keys and a client for the running gateway. */
+public final class TestGateway {
+
+    private TestGateway() {}
+
+    /** Configures {@code key} as bootstrap key number {@code index}, for the tenant and principal given. */
+    public static void bootstrapKey(
+            DynamicPropertyRegistry registry,
+            int index,
+            String key,
+            String tenant,
+            String principal,
+            String... scopes) {
+        String prefix = "touchpoint.gateway.bootstrap-keys[" + index + "].";
+        registry.add(prefix + "key-sha256", () -> ApiKeySecrets.hash(key));
+        registry.add(prefix + "tenant", () -> tenant);
+        registry.add(prefix + "principal", () -> principal);
+        if (scopes.length > 0) {
+            registry.add(prefix + "scopes", () -> String.join(",", scopes));
+        }
+    }
+
+    /** A client for the gateway listening on {@code port}. */
+    public static WebTestClient client(int port) {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+}
