@@ -52,14 +52,18 @@ public final class LayeringRules {
                 .and(configIsPropertiesRecords(basePackage));
     }
 
-    /** {@code domain} depends only on the JDK's {@code java.*} and on itself: no Spring, Mongo, Jackson or AMQP. */
+    /**
+     * {@code domain} depends only on the JDK's {@code java.*}, on itself and on the event contract's value types
+     * ({@code io.touchpoint.events}: channels, handles, message content), which are the platform's shared vocabulary:
+     * no Spring, Mongo, Jackson or AMQP.
+     */
     public static ArchRule domainIsPlainJava(String basePackage) {
         return classes()
                 .that()
                 .resideInAPackage(basePackage + ".domain..")
                 .should()
                 .onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", basePackage + ".domain..")
+                .resideInAnyPackage("java..", basePackage + ".domain..", "io.touchpoint.events..")
                 .because("the domain is plain Java (ARCHITECTURE.md): frameworks belong to the adapters")
                 .allowEmptyShould(true);
     }

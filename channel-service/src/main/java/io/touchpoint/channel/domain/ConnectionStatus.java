@@ -1,0 +1,8 @@
+package io.touchpoint.channel.domain;
+
+/** Whether a connection takes inbound messages and sends outbound ones. */
+public enum ConnectionStatus {
+    ACTIVE,
+    /** Webhooks for it are refused and nothing is sent through it; its messages stay readable. */
+    DISABLED
+}
