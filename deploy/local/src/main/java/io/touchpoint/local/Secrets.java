@@ -15,18 +15,22 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The tenant-context HMAC key, the demo API key and the platform admin key of one {@code .touchpoint/} folder:
+ * The tenant-context HMAC key, the channel secrets encryption key, the demo API key and the platform admin key of one
+ * {@code .touchpoint/} folder:
  * generated on first start (a secret missing from an older file is added), kept
  * (owner-readable only) and reused afterwards, so API keys in scripts and signed requests keep working across
  * restarts.
  */
-record Secrets(String tenantContextKey, String demoApiKey, String adminApiKey) {
+record Secrets(String tenantContextKey, String channelSecretsKey, String demoApiKey, String adminApiKey) {
 
     static final String DEMO_KEY_PREFIX = "tp_demo_";
 
     static final String ADMIN_KEY_PREFIX = "tp_admin_";
 
     private static final String TENANT_CONTEXT_KEY = "tenant-context-key";
+
+    /** Encrypts channel connections' provider credentials at rest; losing it makes them unreadable. */
+    private static final String CHANNEL_SECRETS_KEY = "channel-secrets-key";
 
     private static final String DEMO_API_KEY = "demo-api-key";
 
@@ -39,6 +43,7 @@ record Secrets(String tenantContextKey, String demoApiKey, String adminApiKey) {
             Properties stored = Files.exists(file) ? read(file) : new Properties();
             Secrets secrets = new Secrets(
                     valid(stored, TENANT_CONTEXT_KEY, "", 32).orElseGet(() -> randomUrlSafe(48)),
+                    valid(stored, CHANNEL_SECRETS_KEY, "", 32).orElseGet(() -> randomUrlSafe(48)),
                     valid(stored, DEMO_API_KEY, DEMO_KEY_PREFIX, 0)
                             .orElseGet(() -> DEMO_KEY_PREFIX + randomUrlSafe(24)),
                     valid(stored, ADMIN_API_KEY, ADMIN_KEY_PREFIX, 0)
@@ -77,6 +82,7 @@ record Secrets(String tenantContextKey, String demoApiKey, String adminApiKey) {
     private static Secrets fromProperties(Properties stored) {
         return new Secrets(
                 stored.getProperty(TENANT_CONTEXT_KEY, ""),
+                stored.getProperty(CHANNEL_SECRETS_KEY, ""),
                 stored.getProperty(DEMO_API_KEY, ""),
                 stored.getProperty(ADMIN_API_KEY, ""));
     }
@@ -88,6 +94,7 @@ record Secrets(String tenantContextKey, String demoApiKey, String adminApiKey) {
         createOwnerOnly(temporary);
         Properties properties = new Properties();
         properties.setProperty(TENANT_CONTEXT_KEY, secrets.tenantContextKey());
+        properties.setProperty(CHANNEL_SECRETS_KEY, secrets.channelSecretsKey());
         properties.setProperty(DEMO_API_KEY, secrets.demoApiKey());
         properties.setProperty(ADMIN_API_KEY, secrets.adminApiKey());
         try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
@@ -106,7 +113,7 @@ record Secrets(String tenantContextKey, String demoApiKey, String adminApiKey) {
 
     @Override
     public String toString() {
-        return "Secrets[tenantContextKey=***, demoApiKey=" + DEMO_KEY_PREFIX + "***, adminApiKey=" + ADMIN_KEY_PREFIX
-                + "***]";
+        return "Secrets[tenantContextKey=***, channelSecretsKey=***, demoApiKey=" + DEMO_KEY_PREFIX
+                + "***, adminApiKey=" + ADMIN_KEY_PREFIX + "***]";
     }
 }

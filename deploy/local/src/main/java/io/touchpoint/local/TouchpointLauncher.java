@@ -167,6 +167,9 @@ public final class TouchpointLauncher {
         env.put("RABBITMQ_PASSWORD", broker.password());
         env.put("RABBITMQ_VHOST", broker.virtualHost());
         env.put("TOUCHPOINT_TENANT_CONTEXT_KEY", secrets.tenantContextKey());
+        if (app.name().equals("channel-service")) {
+            env.put("TOUCHPOINT_CHANNEL_SECRETS_KEY", secrets.channelSecretsKey());
+        }
         return env;
     }
 

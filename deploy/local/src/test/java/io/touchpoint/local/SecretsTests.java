@@ -19,6 +19,8 @@ class SecretsTests {
     void firstStartGeneratesKeysOfTheAgreedShape() {
         Secrets secrets = Secrets.loadOrCreate(temp.resolve(".touchpoint/secrets.properties"));
         assertThat(secrets.tenantContextKey().getBytes(StandardCharsets.UTF_8)).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(secrets.channelSecretsKey().getBytes(StandardCharsets.UTF_8)).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(secrets.channelSecretsKey()).isNotEqualTo(secrets.tenantContextKey());
         assertThat(secrets.demoApiKey()).matches("tp_demo_[A-Za-z0-9_-]{32}");
         assertThat(secrets.adminApiKey()).matches("tp_admin_[A-Za-z0-9_-]{32}");
     }
