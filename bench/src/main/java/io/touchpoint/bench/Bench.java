@@ -13,7 +13,14 @@ import java.util.Map;
 public final class Bench {
 
     private static final Map<String, Scenario> SCENARIOS = Map.of(
-            "broker-ceiling", new BrokerCeiling(), "health", new HealthLatency(), "gateway", new GatewayOverhead());
+            "broker-ceiling",
+            new BrokerCeiling(),
+            "health",
+            new HealthLatency(),
+            "gateway",
+            new GatewayOverhead(),
+            "sms-ingest",
+            new SmsIngest());
 
     private Bench() {}
 

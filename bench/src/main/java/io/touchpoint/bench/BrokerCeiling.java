@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The ceiling no Touchpoint flow can beat: raw publish → consume rate of the broker on this machine, measured with
@@ -30,14 +32,40 @@ final class BrokerCeiling implements Bench.Scenario {
                 "--producers", options.get("producers", "1"),
                 "--consumers", options.get("consumers", "1"),
                 "--time", options.get("seconds", "10"),
-                "--size", options.get("size", "1000"),
-                "--queue", "touchpoint-bench-" + UUID.randomUUID(),
-                "--auto-delete", "true",
-                "--id", "broker-ceiling"));
+                "--size", options.get("size", "1000")));
         int confirm = options.getInt("confirm", 0);
         if (confirm > 0) {
             args.addAll(List.of("--confirm", Integer.toString(confirm)));
         }
+        perfTest(args);
+    }
+
+    /**
+     * One PerfTest run with the defaults (1 producer, 1 consumer, 1 kB messages, no confirms) for another scenario's
+     * ceiling.
+     *
+     * @return the average receiving rate, msg/s
+     */
+    static double measure(String uri, int seconds) throws Exception {
+        String output = perfTest(new ArrayList<>(List.of(
+                "--uri",
+                uri,
+                "--producers",
+                "1",
+                "--consumers",
+                "1",
+                "--time",
+                Integer.toString(seconds),
+                "--size",
+                "1000")));
+        Matcher received = Pattern.compile("receiving rate avg: (\\d+)").matcher(output);
+        return received.find() ? Double.parseDouble(received.group(1)) : 0;
+    }
+
+    /** Runs PerfTest on a temporary queue, echoing its output, and returns that output. */
+    private static String perfTest(List<String> args) throws Exception {
+        args.addAll(List.of(
+                "--queue", "touchpoint-bench-" + UUID.randomUUID(), "--auto-delete", "true", "--id", "broker-ceiling"));
         System.out.println("broker-ceiling: PerfTest " + String.join(" ", args));
 
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -51,10 +79,10 @@ final class BrokerCeiling implements Bench.Scenario {
                         .setConsoleOut(console)
                         .setConsoleErr(System.err));
 
+        String output = captured.toString(StandardCharsets.UTF_8);
         System.out.println();
         System.out.println("broker-ceiling summary:");
-        captured.toString(StandardCharsets.UTF_8)
-                .lines()
+        output.lines()
                 .filter(line -> line.contains("rate avg") || line.contains("latency"))
                 .filter(line -> line.contains("broker-ceiling") && !line.contains(", time "))
                 .map(line ->
@@ -63,6 +91,7 @@ final class BrokerCeiling implements Bench.Scenario {
         if (exitStatus.get() != 0) {
             System.out.println("PerfTest exited with status " + exitStatus.get());
         }
+        return output;
     }
 
     /** Writes to two streams: the console, and a buffer the summary is read from. */
