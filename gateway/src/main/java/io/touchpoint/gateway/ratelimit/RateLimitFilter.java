@@ -27,6 +27,10 @@ public class RateLimitFilter implements WebFilter, Ordered {
 
     private static final PathPattern ACTUATOR = PathPatternParser.defaultInstance.parse("/actuator/**");
 
+    /** A provider webhook: its budget belongs to the connection it names, not to the provider's many addresses. */
+    private static final PathPattern WEBHOOK =
+            PathPatternParser.defaultInstance.parse("/webhooks/{kind}/{connectionId}/**");
+
     private final TenantRateLimiter limiter;
     private final Problems problems;
 
@@ -46,7 +50,7 @@ public class RateLimitFilter implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         Caller caller = exchange.getAttribute(Caller.ATTRIBUTE);
-        Mono<Verdict> verdict = caller != null ? limiter.check(caller) : limiter.checkPublic(clientIp(exchange));
+        Mono<Verdict> verdict = caller != null ? limiter.check(caller) : checkPublic(exchange);
         return verdict.flatMap(decided -> {
             ServerHttpResponse response = exchange.getResponse();
             RateLimitHeaders.write(decided, response.getHeaders());
@@ -64,6 +68,13 @@ public class RateLimitFilter implements WebFilter, Ordered {
                     "Too many requests",
                     "Rate limit exceeded; retry after " + decided.reported().retryAfterSeconds() + " s.");
         });
+    }
+
+    private Mono<Verdict> checkPublic(ServerWebExchange exchange) {
+        var webhook = WEBHOOK.matchAndExtract(exchange.getRequest().getPath().pathWithinApplication());
+        return webhook != null
+                ? limiter.checkWebhook(webhook.getUriVariables().get("connectionId"))
+                : limiter.checkPublic(clientIp(exchange));
     }
 
     /** The peer's address; behind a proxy, set server.forward-headers-strategy so that this is the client's. */

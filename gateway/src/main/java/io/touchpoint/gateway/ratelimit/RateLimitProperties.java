@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backend {@code auto} uses Redis when {@code spring.data.redis.url} or {@code .host} is set, else memory
  * @param defaultPlan the plan of a caller whose plan is not configured
  * @param keyShare the fraction of its plan's rate and burst one key may use, unless the plan says otherwise
- * @param publicPolicy the limit per client IP for requests without a caller (webhooks, health)
+ * @param publicPolicy the limit per client IP for requests without a caller, except webhooks (health, public API)
+ * @param webhookPolicy the limit per channel connection for provider webhooks ({@code /webhooks/{kind}/{id}/**})
  * @param keyPrefix prepended to every bucket id and to nothing else; lets test runs share one Redis
  * @param plansKey the Redis hash holding plan overrides
  * @param planCacheTtl how long a replica keeps plan overrides before reading them again
@@ -27,6 +28,7 @@ public record RateLimitProperties(
         @DefaultValue Map<String, PlanLimits> plans,
         @DefaultValue("0.5") double keyShare,
         @DefaultValue PublicPolicy publicPolicy,
+        @DefaultValue WebhookPolicy webhookPolicy,
         @DefaultValue("") String keyPrefix,
         @DefaultValue("touchpoint:plans") String plansKey,
         @DefaultValue("1s") Duration planCacheTtl,
@@ -48,6 +50,14 @@ public record RateLimitProperties(
 
     /** Generous, because providers retry webhooks they could not deliver; bounded, because anyone can send them. */
     public record PublicPolicy(@DefaultValue("50") int replenishRate, @DefaultValue("200") long burstCapacity) {
+
+        Limit limit() {
+            return new Limit(replenishRate, burstCapacity, 1);
+        }
+    }
+
+    /** Per connection: a busy tenant's provider may send bursts of thousands (an SMS campaign's replies). */
+    public record WebhookPolicy(@DefaultValue("1000") int replenishRate, @DefaultValue("5000") long burstCapacity) {
 
         Limit limit() {
             return new Limit(replenishRate, burstCapacity, 1);

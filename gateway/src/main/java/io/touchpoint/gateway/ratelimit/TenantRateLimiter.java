@@ -54,6 +54,18 @@ public final class TenantRateLimiter {
                 .doOnNext(this::count);
     }
 
+    /**
+     * A provider webhook, limited per connection: a provider such as Twilio sends from a pool of addresses that changes,
+     * so a per-IP budget would either refuse a busy tenant's traffic or be spread too thin to protect anything. Some
+     * providers do not retry a refused webhook, so this budget is generous; it exists to stop a flood, not to shape.
+     */
+    Mono<Verdict> checkWebhook(String connectionId) {
+        Limit limit = properties.webhookPolicy().limit();
+        return buckets.tryConsume(properties.keyPrefix() + "webhook:" + connectionId, limit)
+                .map(decision -> Verdict.of(List.of(decision), List.of(limit.policy("webhook per connection"))))
+                .doOnNext(this::count);
+    }
+
     private void count(Verdict verdict) {
         (verdict.allowed() ? allowed : limited).increment();
     }

@@ -87,6 +87,8 @@ abstract class RateLimitScenarios {
         }
         registry.add("touchpoint.gateway.rate-limits.public-policy.replenish-rate", () -> 1);
         registry.add("touchpoint.gateway.rate-limits.public-policy.burst-capacity", () -> 5);
+        registry.add("touchpoint.gateway.rate-limits.webhook-policy.replenish-rate", () -> "1");
+        registry.add("touchpoint.gateway.rate-limits.webhook-policy.burst-capacity", () -> "5");
     }
 
     @BeforeEach
@@ -179,13 +181,8 @@ abstract class RateLimitScenarios {
     void requestsWithoutACallerAreLimitedPerClientIp() {
         EntityExchangeResult<byte[]> refused = null;
         for (int i = 0; i < 40 && refused == null; i++) {
-            EntityExchangeResult<byte[]> result = client.post()
-                    .uri("/webhooks/sms/conn_1")
-                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                    .bodyValue("Body=hi")
-                    .exchange()
-                    .expectBody()
-                    .returnResult();
+            EntityExchangeResult<byte[]> result =
+                    client.get().uri("/health/tickets").exchange().expectBody().returnResult();
             if (result.getStatus().value() == 429) {
                 refused = result;
             }
@@ -195,6 +192,34 @@ abstract class RateLimitScenarios {
         assertThat(refused.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER))
                 .isNotNull();
         assertThat(refused.getResponseHeaders().getFirst("RateLimit-Policy")).contains("public per IP");
+    }
+
+    @Test
+    void webhooksAreLimitedPerConnectionNotPerClientIp() {
+        EntityExchangeResult<byte[]> refused = null;
+        for (int i = 0; i < 40 && refused == null; i++) {
+            EntityExchangeResult<byte[]> result = webhook("/webhooks/sms/con_flooded");
+            if (result.getStatus().value() == 429) {
+                refused = result;
+            }
+        }
+
+        assertThat(refused).as("connection refused within 40 webhooks").isNotNull();
+        assertThat(refused.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER))
+                .isNotNull();
+        assertThat(refused.getResponseHeaders().getFirst("RateLimit-Policy")).contains("webhook per connection");
+        // Same client address, another connection: its own budget.
+        assertThat(webhook("/webhooks/sms/con_quiet").getStatus()).isEqualTo(HttpStatus.OK);
+    }
+
+    private EntityExchangeResult<byte[]> webhook(String path) {
+        return client.post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("Body=hi")
+                .exchange()
+                .expectBody()
+                .returnResult();
     }
 
     @Test
