@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -51,10 +52,16 @@ public final class JwtAuthenticator implements ApiKeyAuthenticator {
         }
         return decoder.decode(token)
                 .flatMap(this::caller)
-                .onErrorResume(JwtException.class, error -> {
+                .onErrorResume(BadJwtException.class, error -> {
                     log.debug("JWT refused: {}", error.getMessage());
                     return Mono.just(Optional.empty());
                 })
+                // Anything else the decoder raises means it could not check the token at all (the identity
+                // provider's key set unreachable): 503 for the caller to retry, not a 401 that says the token is bad.
+                .onErrorMap(
+                        error -> error instanceof JwtException && !(error instanceof BadJwtException),
+                        error -> new CredentialStoreUnavailableException(
+                                "the identity provider's keys could not be read", error))
                 .defaultIfEmpty(Optional.empty());
     }
 

@@ -1,9 +1,13 @@
 package io.touchpoint.gateway.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtException;
+import reactor.core.publisher.Mono;
 
 class JwtAuthenticatorTests {
 
@@ -28,4 +32,23 @@ class JwtAuthenticatorTests {
         assertThat(JwtAuthenticator.looksLikeJwt(ApiKeySecrets.newSecret())).isFalse();
         assertThat(JwtAuthenticator.looksLikeJwt("a.b")).isFalse();
     }
+
+    @Test
+    void aTokenTheDecoderRefusesIsNoCaller() {
+        JwtAuthenticator authenticator = new JwtAuthenticator(
+                token -> Mono.error(new BadJwtException("bad signature")), null, "tenant", "scope");
+
+        assertThat(authenticator.authenticate(TOKEN).block()).isEmpty();
+    }
+
+    @Test
+    void anUnreachableKeySetIsAnOutageNotABadToken() {
+        JwtAuthenticator authenticator = new JwtAuthenticator(
+                token -> Mono.error(new JwtException("Couldn't retrieve remote JWK set")), null, "tenant", "scope");
+
+        assertThatThrownBy(() -> authenticator.authenticate(TOKEN).block())
+                .isInstanceOf(CredentialStoreUnavailableException.class);
+    }
+
+    private static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln";
 }
