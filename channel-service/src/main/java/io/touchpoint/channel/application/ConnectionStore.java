@@ -18,6 +18,15 @@ public interface ConnectionStore {
      */
     Optional<ChannelConnection> findForWebhook(String id);
 
+    /**
+     * The email connection that receives mail for {@code address} (normalised, see
+     * {@link io.touchpoint.channel.domain.EmailSettings#normalize}), whatever its tenant: an inbound mail names only
+     * its recipient. Inserting, replacing or deleting an email connection claims and releases its inbound address, so
+     * one address routes to one connection; claiming one that another connection holds throws
+     * {@link InboundAddressTakenException}.
+     */
+    Optional<ChannelConnection> findByInboundAddress(String address);
+
     /** Connections of {@code tenantId} in id order after {@code after} (exclusive, may be null), at most {@code limit}. */
     List<ChannelConnection> page(String tenantId, Channel kind, String after, int limit);
 

@@ -2,6 +2,7 @@ package io.touchpoint.channel.application;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.touchpoint.channel.domain.ChannelConnection;
+import io.touchpoint.channel.domain.CustomerServiceWindow;
 import io.touchpoint.channel.domain.Ids;
 import io.touchpoint.channel.domain.InboundMessage;
 import io.touchpoint.events.interaction.InteractionReceived;
@@ -26,9 +27,12 @@ public class InboundIngestion {
 
     private final MeterRegistry meters;
 
-    public InboundIngestion(InboundMessageStore store, MeterRegistry meters) {
+    private final CustomerWindows windows;
+
+    public InboundIngestion(InboundMessageStore store, MeterRegistry meters, CustomerWindows windows) {
         this.store = store;
         this.meters = meters;
+        this.windows = windows;
     }
 
     /** Stores {@code message}, received on {@code connection}, unless it was stored before. */
@@ -47,6 +51,11 @@ public class InboundIngestion {
                 message.language(),
                 message.receivedAt());
         Optional<String> existing = store.insertIfAbsent(connection.tenantId(), connection.id(), event, message);
+        if (CustomerServiceWindow.appliesTo(message.channel())) {
+            // Also on a provider's retry, in case the first delivery stopped between the writes; never moves back.
+            windows.customerWrote(
+                    connection.tenantId(), connection.id(), message.customer().value(), message.receivedAt());
+        }
         String outcome = existing.isPresent() ? "duplicate" : "stored";
         meters.counter("touchpoint.channel.inbound.messages", "channel", channelTag(message), "outcome", outcome)
                 .increment();

@@ -4,9 +4,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.touchpoint.channel.domain.ChannelConnection;
 import io.touchpoint.events.Channel;
 import io.touchpoint.starter.problem.NotFoundException;
+import io.touchpoint.starter.problem.ProblemException;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,6 +52,17 @@ public class WebhookGate {
         count(connection.kind(), reason);
         log.warn("{} webhook for {} refused: {}", tag(connection.kind()), connection.id(), reason);
         return new WebhookSignatureException(reason);
+    }
+
+    /**
+     * Refuses a provider's subscription handshake (Meta's {@code hub.verify_token}) that does not prove the
+     * connection's secret: counted and logged like {@link #rejected}, answered 403.
+     */
+    public ProblemException forbidden(ChannelConnection connection, String reason) {
+        count(connection.kind(), reason);
+        log.warn("{} webhook verification for {} refused: {}", tag(connection.kind()), connection.id(), reason);
+        return new ProblemException(
+                HttpStatus.FORBIDDEN, "verification_failed", "The webhook verification request is not valid.");
     }
 
     private void count(Channel kind, String reason) {

@@ -12,4 +12,9 @@ class ChannelPersistenceConfiguration {
     OutboxCollection inboundMessagesOutbox() {
         return new OutboxCollection(InboundMessageDocument.COLLECTION);
     }
+
+    @Bean
+    OutboxCollection outboundMessagesOutbox() {
+        return new OutboxCollection(OutboundMessageDocument.COLLECTION);
+    }
 }

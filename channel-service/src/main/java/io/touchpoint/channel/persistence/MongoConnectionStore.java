@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.touchpoint.channel.application.ConnectionStore;
 import io.touchpoint.channel.config.SecretsProperties;
 import io.touchpoint.channel.domain.ChannelConnection;
+import io.touchpoint.channel.domain.EmailSettings;
 import io.touchpoint.events.Channel;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -35,6 +36,8 @@ class MongoConnectionStore implements ConnectionStore {
 
     private final SecretCipher cipher;
 
+    private final EmailAddressIndex emailAddresses;
+
     private final Cache<String, Optional<ChannelConnection>> webhookCache = Caffeine.newBuilder()
             .expireAfterWrite(WEBHOOK_CACHE_TTL)
             .maximumSize(10_000)
@@ -43,11 +46,19 @@ class MongoConnectionStore implements ConnectionStore {
     MongoConnectionStore(MongoTemplate mongo, SecretsProperties secrets) {
         this.mongo = mongo;
         this.cipher = new SecretCipher(secrets.key());
+        this.emailAddresses = new EmailAddressIndex(mongo);
     }
 
     @Override
     public void insert(ChannelConnection connection) {
-        mongo.insert(toDocument(connection));
+        Optional<String> address = EmailSettings.inboundAddress(connection);
+        address.ifPresent(claimed -> emailAddresses.claim(claimed, connection));
+        try {
+            mongo.insert(toDocument(connection));
+        } catch (RuntimeException e) {
+            address.ifPresent(claimed -> emailAddresses.release(claimed, connection.id()));
+            throw e;
+        }
     }
 
     @Override
@@ -60,6 +71,17 @@ class MongoConnectionStore implements ConnectionStore {
     public Optional<ChannelConnection> findForWebhook(String id) {
         return webhookCache.get(id, key -> Optional.ofNullable(mongo.findById(key, ConnectionDocument.class))
                 .map(this::toConnection));
+    }
+
+    @Override
+    public Optional<ChannelConnection> findByInboundAddress(String address) {
+        String normalized = EmailSettings.normalize(address);
+        return emailAddresses
+                .connectionId(normalized)
+                .flatMap(this::findForWebhook)
+                .filter(connection -> EmailSettings.inboundAddress(connection)
+                        .filter(normalized::equals)
+                        .isPresent());
     }
 
     @Override
@@ -81,18 +103,32 @@ class MongoConnectionStore implements ConnectionStore {
     public boolean replace(ChannelConnection connection, long expectedVersion) {
         Query current = byTenantAndId(connection.tenantId(), connection.id())
                 .addCriteria(where("version").is(expectedVersion));
-        boolean replaced = mongo.findAndReplace(current, toDocument(connection)) != null;
+        Optional<String> address = EmailSettings.inboundAddress(connection);
+        boolean claimed =
+                address.map(wanted -> emailAddresses.claim(wanted, connection)).orElse(false);
+        ConnectionDocument before = mongo.findAndReplace(current, toDocument(connection));
         webhookCache.invalidate(connection.id());
-        return replaced;
+        if (before == null) {
+            if (claimed) {
+                emailAddresses.release(address.get(), connection.id());
+            }
+            return false;
+        }
+        EmailAddressIndex.inboundAddress(before)
+                .filter(previous -> !address.equals(Optional.of(previous)))
+                .ifPresent(previous -> emailAddresses.release(previous, connection.id()));
+        return true;
     }
 
     @Override
     public boolean delete(String tenantId, String id) {
-        boolean deleted = mongo.remove(byTenantAndId(tenantId, id), ConnectionDocument.class)
-                        .getDeletedCount()
-                == 1;
+        ConnectionDocument deleted = mongo.findAndRemove(byTenantAndId(tenantId, id), ConnectionDocument.class);
         webhookCache.invalidate(id);
-        return deleted;
+        if (deleted == null) {
+            return false;
+        }
+        EmailAddressIndex.inboundAddress(deleted).ifPresent(address -> emailAddresses.release(address, id));
+        return true;
     }
 
     private static Query byTenantAndId(String tenantId, String id) {

@@ -3,6 +3,8 @@ package io.touchpoint.channel.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.touchpoint.channel.application.InboundMessageStore.StoredInboundMessage;
 import io.touchpoint.channel.application.InboundMessages;
+import io.touchpoint.channel.application.OutboundMessages;
+import io.touchpoint.channel.domain.OutboundMessage.Origin;
 import io.touchpoint.events.Channel;
 import io.touchpoint.events.Handle;
 import io.touchpoint.events.MessageContent;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /v1/channels/messages/{id}}: a message as channel-service stored it. */
@@ -20,13 +23,38 @@ class MessageController {
 
     private final InboundMessages inbound;
 
-    MessageController(InboundMessages inbound) {
+    private final OutboundMessages outbound;
+
+    MessageController(InboundMessages inbound, OutboundMessages outbound) {
         this.inbound = inbound;
+        this.outbound = outbound;
     }
 
+    /** An inbound message, or an outbound one with its delivery state ({@link OutboundMessageResponse}). */
     @GetMapping("/v1/channels/messages/{id}")
-    InboundMessageResponse get(TenantContext tenant, @PathVariable String id) {
-        return InboundMessageResponse.of(inbound.get(tenant.tenantId(), id));
+    Object get(TenantContext tenant, @PathVariable String id) {
+        return outbound.find(tenant.tenantId(), id)
+                .<Object>map(OutboundMessageResponse::of)
+                .orElseGet(() -> InboundMessageResponse.of(inbound.get(tenant.tenantId(), id)));
+    }
+
+    /** The outbound message sent for a reply ({@code ?replyId=rpl_…}): a list of at most one. */
+    @GetMapping(path = "/v1/channels/messages", params = "replyId")
+    PageResponse<OutboundMessageResponse> sentForReply(TenantContext tenant, @RequestParam String replyId) {
+        return sentFor(tenant, Origin.reply(replyId));
+    }
+
+    /** The outbound message sent for a survey ({@code ?surveyId=srv_…}): a list of at most one. */
+    @GetMapping(path = "/v1/channels/messages", params = "surveyId")
+    PageResponse<OutboundMessageResponse> sentForSurvey(TenantContext tenant, @RequestParam String surveyId) {
+        return sentFor(tenant, Origin.survey(surveyId));
+    }
+
+    private PageResponse<OutboundMessageResponse> sentFor(TenantContext tenant, Origin origin) {
+        return new PageResponse<>(
+                outbound.sentFor(tenant.tenantId(), origin).map(OutboundMessageResponse::of).stream()
+                        .toList(),
+                null);
     }
 
     /** An inbound message; {@code direction} is always {@code inbound}. */

@@ -1,0 +1,23 @@
+package io.touchpoint.channel.application;
+
+import io.touchpoint.channel.domain.ChannelConnection;
+import io.touchpoint.channel.domain.OutboundMessage;
+import io.touchpoint.channel.domain.SendOutcome;
+import io.touchpoint.events.Channel;
+
+/**
+ * Hands outbound messages of one kind of channel to its provider. One bean per {@link Channel}; the delivery worker
+ * calls it off the listener thread, inside that channel's circuit breaker and bulkhead, and retries what it reports
+ * as {@link SendOutcome.TransientFailure}.
+ *
+ * <p>Implementations must not throw for provider answers: they map them to a {@link SendOutcome}. An exception that
+ * escapes is treated as a transient failure.
+ */
+public interface ChannelSender {
+
+    /** The kind of channel this sender delivers to. */
+    Channel channel();
+
+    /** Makes one attempt at sending {@code message} through {@code connection}. */
+    SendOutcome send(ChannelConnection connection, OutboundMessage message);
+}

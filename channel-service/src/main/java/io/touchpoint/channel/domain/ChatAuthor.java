@@ -1,0 +1,7 @@
+package io.touchpoint.channel.domain;
+
+/** Who caused an event of a web chat conversation. */
+public enum ChatAuthor {
+    VISITOR,
+    AGENT
+}

@@ -1,0 +1,21 @@
+package io.touchpoint.channel.web.chat;
+
+import io.touchpoint.channel.application.WebChatConversations;
+import io.touchpoint.starter.problem.RequestIdFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The widget API's CORS filter, right after the request id filter so that its refusals carry the request id. */
+@Configuration(proxyBeanMethods = false)
+class WebChatWebConfiguration {
+
+    @Bean
+    FilterRegistrationBean<WebChatCorsFilter> webChatCorsFilter(WebChatConversations conversations) {
+        FilterRegistrationBean<WebChatCorsFilter> registration =
+                new FilterRegistrationBean<>(new WebChatCorsFilter(conversations));
+        registration.addUrlPatterns(WebChatController.BASE_PATH + "/*");
+        registration.setOrder(RequestIdFilter.ORDER + 1);
+        return registration;
+    }
+}
