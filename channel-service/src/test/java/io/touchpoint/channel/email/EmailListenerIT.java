@@ -125,7 +125,8 @@ class EmailListenerIT {
         assertThat(event.thread().references())
                 .containsExactly("<CAF=first-4711@mail.example.org>", "<msg_01hzy3acme@acme.example>");
         assertThat(event.content().subjectLine()).isEqualTo("Re: Order 4711 \u2013 still not here");
-        assertThat(event.content().text()).contains("my order 4711 has still not arrived");
+        assertThat(event.content().text())
+                .isEqualTo("Hello,\n\nmy order 4711 has still not arrived \u2013 the invoice is attached.\n\nAda");
         assertThat(event.content().html()).contains("<p>Hello,</p>");
         assertThat(event.content().attachments())
                 .extracting(Attachment::name, Attachment::contentType, Attachment::size)

@@ -123,6 +123,9 @@ public final class TouchpointLauncher {
         if (settings.externalMongoUri() == null && Ports.isInUse(settings.mongoPort())) {
             taken.add(settings.mongoPort() + " (MongoDB stand-in; set TOUCHPOINT_MONGO_PORT to move it)");
         }
+        if (Ports.isInUse(smtpPort())) {
+            taken.add(smtpPort() + " (channel-service's SMTP listener; set TOUCHPOINT_CHANNEL_EMAIL_PORT to move it)");
+        }
         if (!taken.isEmpty()) {
             throw new LauncherException("Port already in use: " + String.join(", ", taken));
         }
@@ -169,8 +172,14 @@ public final class TouchpointLauncher {
         env.put("TOUCHPOINT_TENANT_CONTEXT_KEY", secrets.tenantContextKey());
         if (app.name().equals("channel-service")) {
             env.put("TOUCHPOINT_CHANNEL_SECRETS_KEY", secrets.channelSecretsKey());
+            env.put("TOUCHPOINT_CHANNEL_EMAIL_PORT", Integer.toString(smtpPort()));
         }
         return env;
+    }
+
+    /** Where channel-service takes inbound mail (SMTP) for the inbound addresses of email connections. */
+    private int smtpPort() {
+        return LauncherSettings.intValue(environment, "TOUCHPOINT_CHANNEL_EMAIL_PORT", 2525);
     }
 
     /** {@code mongodb://user:secret@host} → {@code mongodb://***@host}: URIs are printed and written to disk. */
@@ -281,6 +290,8 @@ public final class TouchpointLauncher {
         console.raw("  Gateway   " + gateway);
         console.raw("  Demo key  " + secrets.demoApiKey() + "  (tenant '" + settings.demoTenant() + "')");
         console.raw("  Admin key " + secrets.adminApiKey() + "  (platform admin: /v1/admin/tenants, api-keys, plans)");
+        console.raw("  Email     smtp://localhost:" + smtpPort()
+                + "  (inbound mail for email connections' inboundAddress)");
         console.raw("  Data      " + settings.root().relativize(run.directory()) + "/  (kept across restarts)");
         console.raw(
                 "  Logs      deploy/local/touchpoint logs <app>   e.g. deploy/local/touchpoint logs ticket-service");

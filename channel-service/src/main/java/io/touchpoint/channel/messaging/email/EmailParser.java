@@ -312,7 +312,8 @@ final class EmailParser {
             if (!body.isEmpty()) {
                 body.append('\n');
             }
-            body.append(part);
+            // Mail travels with CRLF line ends; every other channel's text has LF.
+            body.append(part.replace("\r\n", "\n"));
         }
 
         private static String encode(String value) {
