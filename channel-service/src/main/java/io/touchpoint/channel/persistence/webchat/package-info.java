@@ -1,0 +1,2 @@
+/** Web chat conversations, attachment metadata and gap-free event streams. */
+package io.touchpoint.channel.persistence.webchat;

@@ -1,0 +1,100 @@
+package io.touchpoint.ticket.persistence;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import io.touchpoint.ticket.application.ThreadKeyStore;
+import io.touchpoint.ticket.domain.ThreadKey;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class MongoThreadKeyStore implements ThreadKeyStore {
+
+    /** Longer values (a pathological Message-ID) are stored by their SHA-256, keeping every {@code _id} small. */
+    static final int MAX_PLAIN_VALUE_LENGTH = 300;
+
+    private final MongoTemplate mongo;
+
+    private final Clock clock;
+
+    MongoThreadKeyStore(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    @Override
+    public Map<ThreadKey, String> find(String tenantId, Collection<ThreadKey> keys) {
+        Map<String, ThreadKey> byId = new LinkedHashMap<>();
+        keys.forEach(key -> byId.put(id(tenantId, key), key));
+        Map<ThreadKey, String> found = new HashMap<>();
+        mongo.find(query(where("_id").in(byId.keySet())), ThreadKeyDocument.class)
+                .forEach(document -> found.put(byId.get(document.id()), document.ticketId()));
+        return found;
+    }
+
+    @Override
+    public String claim(String tenantId, ThreadKey key, String expected, String ticketId) {
+        String id = id(tenantId, key);
+        var now = clock.instant();
+        if (expected == null) {
+            try {
+                mongo.insert(new ThreadKeyDocument(id, tenantId, ticketId, now, now));
+                return ticketId;
+            } catch (DuplicateKeyException claimedByAnother) {
+                return current(id);
+            }
+        }
+        boolean won = mongo.updateFirst(
+                                query(where("_id").is(id).and("ticketId").is(expected)),
+                                new Update().set("ticketId", ticketId).set("updatedAt", now),
+                                ThreadKeyDocument.class)
+                        .getMatchedCount()
+                == 1;
+        return won ? ticketId : current(id);
+    }
+
+    @Override
+    public void register(String tenantId, ThreadKey key, String ticketId) {
+        var now = clock.instant();
+        try {
+            mongo.insert(new ThreadKeyDocument(id(tenantId, key), tenantId, ticketId, now, now));
+        } catch (DuplicateKeyException leadsElsewhereOrHereAlready) {
+            // The first ticket a key was given to keeps it; claims move primary keys on.
+        }
+    }
+
+    private String current(String id) {
+        ThreadKeyDocument document = mongo.findById(id, ThreadKeyDocument.class);
+        if (document == null) {
+            throw new IllegalStateException("thread key " + id + " was claimed by another but is gone");
+        }
+        return document.ticketId();
+    }
+
+    static String id(String tenantId, ThreadKey key) {
+        String value = key.value().length() > MAX_PLAIN_VALUE_LENGTH ? "sha256:" + sha256(key.value()) : key.value();
+        return tenantId + "|" + key.kind().name().toLowerCase(Locale.ROOT) + "|" + value;
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
