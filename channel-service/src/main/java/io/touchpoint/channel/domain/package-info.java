@@ -1,2 +1,6 @@
-/** Aggregates, value objects and rules of channel connections and secrets, inbound and outbound messages, delivery status and partner webhooks: plain Java, no Spring, no MongoDB, no Jackson. */
+/**
+ * Aggregates, value objects and rules of channel connections, inbound and outbound messages, delivery status and web
+ * chat, one sub-package per area; plain Java, no Spring, no MongoDB, no Jackson. {@link io.touchpoint.channel.domain.Ids}
+ * makes the ids every area uses.
+ */
 package io.touchpoint.channel.domain;

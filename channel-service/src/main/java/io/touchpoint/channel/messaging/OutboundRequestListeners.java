@@ -1,6 +1,6 @@
 package io.touchpoint.channel.messaging;
 
-import io.touchpoint.channel.application.OutboundRequests;
+import io.touchpoint.channel.application.outbound.OutboundRequests;
 import io.touchpoint.events.reply.ReplyRequested;
 import io.touchpoint.events.survey.SurveyRequested;
 import io.touchpoint.starter.cloudevents.CloudEventReader;

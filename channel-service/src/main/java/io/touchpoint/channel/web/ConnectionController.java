@@ -1,10 +1,10 @@
 package io.touchpoint.channel.web;
 
-import io.touchpoint.channel.application.ConnectionManagement;
-import io.touchpoint.channel.application.ConnectionManagement.CreateConnection;
-import io.touchpoint.channel.application.ConnectionManagement.UpdateConnection;
-import io.touchpoint.channel.domain.ChannelConnection;
-import io.touchpoint.channel.domain.ConnectionStatus;
+import io.touchpoint.channel.application.connection.ConnectionManagement;
+import io.touchpoint.channel.application.connection.ConnectionManagement.CreateConnection;
+import io.touchpoint.channel.application.connection.ConnectionManagement.UpdateConnection;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
+import io.touchpoint.channel.domain.connection.ConnectionStatus;
 import io.touchpoint.events.Channel;
 import io.touchpoint.tenancy.TenantContext;
 import jakarta.validation.Valid;

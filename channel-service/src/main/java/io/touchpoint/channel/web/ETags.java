@@ -1,7 +1,6 @@
 package io.touchpoint.channel.web;
 
-import io.touchpoint.starter.problem.ProblemException;
-import org.springframework.http.HttpStatus;
+import io.touchpoint.starter.problem.PreconditionFailedException;
 
 /** A resource's {@code version} as its strong ETag, {@code "3"}, and back from {@code If-Match}. */
 final class ETags {
@@ -25,10 +24,7 @@ final class ETags {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new ProblemException(
-                    HttpStatus.PRECONDITION_FAILED,
-                    "precondition_failed",
-                    "If-Match " + ifMatch + " is not a version of this resource.");
+            throw new PreconditionFailedException("If-Match " + ifMatch + " is not a version of this resource.");
         }
     }
 }

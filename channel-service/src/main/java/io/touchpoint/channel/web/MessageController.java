@@ -1,10 +1,10 @@
 package io.touchpoint.channel.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.touchpoint.channel.application.InboundMessageStore.StoredInboundMessage;
-import io.touchpoint.channel.application.InboundMessages;
-import io.touchpoint.channel.application.OutboundMessages;
-import io.touchpoint.channel.domain.OutboundMessage.Origin;
+import io.touchpoint.channel.application.inbound.InboundMessageStore.StoredInboundMessage;
+import io.touchpoint.channel.application.inbound.InboundMessages;
+import io.touchpoint.channel.application.outbound.OutboundMessages;
+import io.touchpoint.channel.domain.outbound.OutboundMessage.Origin;
 import io.touchpoint.events.Channel;
 import io.touchpoint.events.Handle;
 import io.touchpoint.events.MessageContent;

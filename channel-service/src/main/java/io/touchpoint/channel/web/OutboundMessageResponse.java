@@ -1,11 +1,11 @@
 package io.touchpoint.channel.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.touchpoint.channel.domain.DeliveryFailure;
-import io.touchpoint.channel.domain.DeliveryStep;
-import io.touchpoint.channel.domain.OutboundDelivery;
-import io.touchpoint.channel.domain.OutboundMessage;
-import io.touchpoint.channel.domain.OutboundState;
+import io.touchpoint.channel.domain.outbound.DeliveryFailure;
+import io.touchpoint.channel.domain.outbound.DeliveryStep;
+import io.touchpoint.channel.domain.outbound.OutboundDelivery;
+import io.touchpoint.channel.domain.outbound.OutboundMessage;
+import io.touchpoint.channel.domain.outbound.OutboundState;
 import io.touchpoint.events.Channel;
 import io.touchpoint.events.Handle;
 import io.touchpoint.events.MessageContent;

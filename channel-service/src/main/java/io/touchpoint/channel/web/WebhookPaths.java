@@ -1,6 +1,6 @@
 package io.touchpoint.channel.web;
 
-import io.touchpoint.channel.domain.ChannelConnection;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
 import java.util.Locale;
 
 /** The public path of a connection's provider webhook: {@code /webhooks/{kind}/{connectionId}} (API.md). */

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
-import io.touchpoint.channel.application.ChannelSender;
-import io.touchpoint.channel.application.ConnectionStore;
-import io.touchpoint.channel.domain.ChannelConnection;
-import io.touchpoint.channel.domain.OutboundMessage;
-import io.touchpoint.channel.domain.SendOutcome;
+import io.touchpoint.channel.application.connection.ConnectionStore;
+import io.touchpoint.channel.application.outbound.ChannelSender;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
+import io.touchpoint.channel.domain.outbound.OutboundMessage;
+import io.touchpoint.channel.domain.outbound.SendOutcome;
 import io.touchpoint.channel.messaging.email.EmailListener;
 import io.touchpoint.channel.support.ChannelApi;
 import io.touchpoint.channel.support.Connections;

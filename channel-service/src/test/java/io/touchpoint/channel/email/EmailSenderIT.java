@@ -3,11 +3,11 @@ package io.touchpoint.channel.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.touchpoint.channel.config.EmailProperties;
-import io.touchpoint.channel.domain.ChannelConnection;
-import io.touchpoint.channel.domain.ConnectionStatus;
 import io.touchpoint.channel.domain.Ids;
-import io.touchpoint.channel.domain.OutboundMessage;
-import io.touchpoint.channel.domain.SendOutcome;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
+import io.touchpoint.channel.domain.connection.ConnectionStatus;
+import io.touchpoint.channel.domain.outbound.OutboundMessage;
+import io.touchpoint.channel.domain.outbound.SendOutcome;
 import io.touchpoint.channel.messaging.email.EmailSender;
 import io.touchpoint.events.Channel;
 import io.touchpoint.events.Handle;

@@ -6,20 +6,20 @@ import static org.awaitility.Awaitility.await;
 import com.jayway.jsonpath.JsonPath;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.touchpoint.channel.application.ChannelLanes;
-import io.touchpoint.channel.application.ConnectionStore;
-import io.touchpoint.channel.application.DeliveryReceipt;
-import io.touchpoint.channel.application.DeliveryReceipts;
-import io.touchpoint.channel.application.InboundIngestion;
-import io.touchpoint.channel.application.OptOutStore;
-import io.touchpoint.channel.application.OutboundMessageStore;
-import io.touchpoint.channel.application.OutboundMessageStore.Claim;
-import io.touchpoint.channel.domain.ChannelConnection;
-import io.touchpoint.channel.domain.DeliveryStatus;
-import io.touchpoint.channel.domain.InboundMessage;
-import io.touchpoint.channel.domain.OutboundDelivery;
-import io.touchpoint.channel.domain.OutboundMessage;
-import io.touchpoint.channel.domain.OutboundMessage.Origin;
+import io.touchpoint.channel.application.connection.ConnectionStore;
+import io.touchpoint.channel.application.inbound.InboundIngestion;
+import io.touchpoint.channel.application.inbound.OptOutStore;
+import io.touchpoint.channel.application.outbound.ChannelLanes;
+import io.touchpoint.channel.application.outbound.DeliveryReceipt;
+import io.touchpoint.channel.application.outbound.DeliveryReceipts;
+import io.touchpoint.channel.application.outbound.OutboundMessageStore;
+import io.touchpoint.channel.application.outbound.OutboundMessageStore.Claim;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
+import io.touchpoint.channel.domain.inbound.InboundMessage;
+import io.touchpoint.channel.domain.outbound.DeliveryStatus;
+import io.touchpoint.channel.domain.outbound.OutboundDelivery;
+import io.touchpoint.channel.domain.outbound.OutboundMessage;
+import io.touchpoint.channel.domain.outbound.OutboundMessage.Origin;
 import io.touchpoint.channel.support.ChannelApi;
 import io.touchpoint.channel.support.Connections;
 import io.touchpoint.channel.support.ProviderStub;
@@ -160,7 +160,7 @@ class OutboundDeliveryIT {
         failed = EventCapture.bind(broker, EventType.MESSAGE_FAILED);
         // Each test starts with closed breakers, whatever the previous one left.
         Arrays.stream(Channel.values())
-                .forEach(channel -> lanes.circuitBreaker(channel).reset());
+                .forEach(channel -> lanes.lane(channel).breaker().reset());
     }
 
     @AfterEach
@@ -265,7 +265,7 @@ class OutboundDeliveryIT {
 
         smsReplies.forEach(this::publish);
 
-        CircuitBreaker breaker = lanes.circuitBreaker(Channel.SMS);
+        CircuitBreaker breaker = lanes.lane(Channel.SMS).breaker();
         await().until(() -> breaker.getState() == CircuitBreaker.State.OPEN);
         assertThat(meters.find("resilience4j.circuitbreaker.state")
                         .tag("name", "outbound-sms")
@@ -273,7 +273,7 @@ class OutboundDeliveryIT {
                         .gauge()
                         .value())
                 .isEqualTo(1.0);
-        assertThat(lanes.circuitBreaker(Channel.TELEGRAM).getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(lanes.lane(Channel.TELEGRAM).breaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
 
         ReplyRequested telegramReply =
                 reply(telegramConnection, Channel.TELEGRAM, telegram("4242"), "Still here.", "4242:17");

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.touchpoint.channel.application.DeliveryReceipt;
-import io.touchpoint.channel.application.DeliveryReceipts;
-import io.touchpoint.channel.domain.ChannelConnection;
-import io.touchpoint.channel.domain.DeliveryStatus;
+import io.touchpoint.channel.application.outbound.DeliveryReceipt;
+import io.touchpoint.channel.application.outbound.DeliveryReceipts;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
+import io.touchpoint.channel.domain.outbound.DeliveryStatus;
 import io.touchpoint.channel.support.ChannelApi;
 import io.touchpoint.channel.support.Connections;
 import io.touchpoint.events.Channel;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.touchpoint.channel.application.OptOuts;
+import io.touchpoint.channel.application.inbound.OptOuts;
 import io.touchpoint.channel.support.ChannelApi;
 import io.touchpoint.channel.support.Connections;
 import io.touchpoint.events.Attachment;

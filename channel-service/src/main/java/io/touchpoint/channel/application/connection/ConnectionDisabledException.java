@@ -1,12 +1,11 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.connection;
 
-import io.touchpoint.starter.problem.ProblemException;
-import org.springframework.http.HttpStatus;
+import io.touchpoint.starter.problem.ConflictException;
 
 /** A webhook or send for a connection its tenant switched off. */
-public class ConnectionDisabledException extends ProblemException {
+public class ConnectionDisabledException extends ConflictException {
 
     public ConnectionDisabledException(String connectionId) {
-        super(HttpStatus.CONFLICT, "connection_disabled", "Connection " + connectionId + " is disabled.");
+        super("connection_disabled", "Connection " + connectionId + " is disabled.");
     }
 }

@@ -1,8 +1,8 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.connection;
 
-import io.touchpoint.channel.domain.ChannelConnection;
-import io.touchpoint.channel.domain.ConnectionStatus;
 import io.touchpoint.channel.domain.Ids;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
+import io.touchpoint.channel.domain.connection.ConnectionStatus;
 import io.touchpoint.events.Channel;
 import io.touchpoint.starter.problem.NotFoundException;
 import io.touchpoint.starter.problem.PreconditionFailedException;

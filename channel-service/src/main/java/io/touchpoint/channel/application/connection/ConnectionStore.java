@@ -1,6 +1,6 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.connection;
 
-import io.touchpoint.channel.domain.ChannelConnection;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
 import io.touchpoint.events.Channel;
 import java.util.List;
 import java.util.Optional;
@@ -13,15 +13,16 @@ public interface ConnectionStore {
     Optional<ChannelConnection> find(String tenantId, String id);
 
     /**
-     * The connection a provider webhook names, whatever its tenant: webhooks carry no tenant context, the connection
-     * id in their path says which tenant's secret verifies them.
+     * The connection {@code id}, whatever its tenant, for callers without tenant context: provider webhooks, chat
+     * widgets and inbound mail name a connection, and its secret or state decides whether they are trusted. May answer
+     * from a cache a few seconds old.
      */
-    Optional<ChannelConnection> findForWebhook(String id);
+    Optional<ChannelConnection> findAcrossTenants(String id);
 
     /**
-     * The email connection that receives mail for {@code address} (normalised, see
-     * {@link io.touchpoint.channel.domain.EmailSettings#normalize}), whatever its tenant: an inbound mail names only
-     * its recipient. Inserting, replacing or deleting an email connection claims and releases its inbound address, so
+     * The email connection whose inbound address is {@code address} (compared as
+     * {@link io.touchpoint.channel.domain.email.EmailSettings#normalize} normalises it), whatever its tenant: an inbound
+     * mail names only its recipient. Inserting, replacing or deleting an email connection claims and releases its inbound address, so
      * one address routes to one connection; claiming one that another connection holds throws
      * {@link InboundAddressTakenException}.
      */

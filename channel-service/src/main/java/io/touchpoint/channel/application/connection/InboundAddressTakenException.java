@@ -1,4 +1,4 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.connection;
 
 import io.touchpoint.starter.problem.ConflictException;
 

@@ -1,7 +1,7 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.email;
 
-import io.touchpoint.channel.domain.ChannelConnection;
-import io.touchpoint.channel.domain.EmailSettings;
+import io.touchpoint.channel.application.connection.ConnectionStore;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -26,12 +26,6 @@ public class EmailRecipients {
         if (address == null || address.isBlank()) {
             return Optional.empty();
         }
-        String normalized = EmailSettings.normalize(address);
-        return connections
-                .findByInboundAddress(normalized)
-                .filter(ChannelConnection::isActive)
-                .filter(connection -> EmailSettings.inboundAddress(connection)
-                        .filter(normalized::equals)
-                        .isPresent());
+        return connections.findByInboundAddress(address).filter(ChannelConnection::isActive);
     }
 }

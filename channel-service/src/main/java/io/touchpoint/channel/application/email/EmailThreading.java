@@ -1,9 +1,10 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.email;
 
-import io.touchpoint.channel.domain.ChannelConnection;
+import io.touchpoint.channel.application.outbound.OutboundMessageStore;
 import io.touchpoint.channel.domain.Ids;
-import io.touchpoint.channel.domain.InboundMessage;
-import io.touchpoint.channel.domain.OutboundMessage;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
+import io.touchpoint.channel.domain.inbound.InboundMessage;
+import io.touchpoint.channel.domain.outbound.OutboundMessage;
 import io.touchpoint.events.interaction.InteractionReceived.ThreadHints;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ public class EmailThreading {
     }
 
     /** Whether {@code messageId} is one we make, {@code <msg_…@domain>}: only those are worth a lookup. */
-    static boolean isOurs(String messageId) {
+    private static boolean isOurs(String messageId) {
         int at = messageId.indexOf('@');
         return messageId.startsWith("<")
                 && at > 1

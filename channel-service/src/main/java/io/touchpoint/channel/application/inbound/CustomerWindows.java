@@ -1,4 +1,4 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.inbound;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,10 +1,12 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.inbound;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.touchpoint.channel.domain.ChannelConnection;
-import io.touchpoint.channel.domain.CustomerServiceWindow;
+import io.touchpoint.channel.application.MetricTags;
+import io.touchpoint.channel.application.connection.ConnectionDisabledException;
 import io.touchpoint.channel.domain.Ids;
-import io.touchpoint.channel.domain.InboundMessage;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
+import io.touchpoint.channel.domain.inbound.CustomerServiceWindow;
+import io.touchpoint.channel.domain.inbound.InboundMessage;
 import io.touchpoint.events.interaction.InteractionReceived;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -18,8 +20,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class InboundIngestion {
-
-    public static final String MESSAGE_ID_PREFIX = "msg";
 
     private static final Logger log = LoggerFactory.getLogger(InboundIngestion.class);
 
@@ -41,7 +41,7 @@ public class InboundIngestion {
             throw new ConnectionDisabledException(connection.id());
         }
         var event = new InteractionReceived(
-                Ids.next(MESSAGE_ID_PREFIX),
+                Ids.next(InboundMessage.ID_PREFIX),
                 connection.id(),
                 message.channel(),
                 message.providerMessageId(),
@@ -57,23 +57,28 @@ public class InboundIngestion {
                     connection.tenantId(), connection.id(), message.customer().value(), message.receivedAt());
         }
         String outcome = existing.isPresent() ? "duplicate" : "stored";
-        meters.counter("touchpoint.channel.inbound.messages", "channel", channelTag(message), "outcome", outcome)
+        meters.counter(
+                        "touchpoint.channel.inbound.messages",
+                        "channel",
+                        MetricTags.tag(message.channel()),
+                        "outcome",
+                        outcome)
                 .increment();
         if (existing.isPresent()) {
             log.debug(
                     "inbound {} message {} on {} was stored before as {}",
-                    channelTag(message),
+                    MetricTags.tag(message.channel()),
                     message.providerMessageId(),
                     connection.id(),
                     existing.get());
             return new Ingested(existing.get(), true);
         }
-        log.info("inbound {} message stored as {} on {}", channelTag(message), event.interactionId(), connection.id());
+        log.info(
+                "inbound {} message stored as {} on {}",
+                MetricTags.tag(message.channel()),
+                event.interactionId(),
+                connection.id());
         return new Ingested(event.interactionId(), false);
-    }
-
-    private static String channelTag(InboundMessage message) {
-        return message.channel().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**

@@ -1,6 +1,6 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.inbound;
 
-import io.touchpoint.channel.domain.InboundMessage;
+import io.touchpoint.channel.domain.inbound.InboundMessage;
 import io.touchpoint.events.interaction.InteractionReceived;
 import java.util.Optional;
 

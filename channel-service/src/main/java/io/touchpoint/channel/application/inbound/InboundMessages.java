@@ -1,6 +1,6 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.inbound;
 
-import io.touchpoint.channel.application.InboundMessageStore.StoredInboundMessage;
+import io.touchpoint.channel.application.inbound.InboundMessageStore.StoredInboundMessage;
 import io.touchpoint.starter.problem.NotFoundException;
 import org.springframework.stereotype.Service;
 

@@ -1,4 +1,4 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.inbound;
 
 import io.touchpoint.events.Channel;
 import java.time.Instant;

@@ -1,15 +1,15 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.inbound;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.touchpoint.channel.application.InboundIngestion.Ingested;
-import io.touchpoint.channel.application.InboundMessageStore.StoredInboundMessage;
-import io.touchpoint.channel.domain.ChannelConnection;
-import io.touchpoint.channel.domain.ConsentKeyword;
-import io.touchpoint.channel.domain.InboundMessage;
+import io.touchpoint.channel.application.MetricTags;
+import io.touchpoint.channel.application.inbound.InboundIngestion.Ingested;
+import io.touchpoint.channel.application.inbound.InboundMessageStore.StoredInboundMessage;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
+import io.touchpoint.channel.domain.inbound.ConsentKeyword;
+import io.touchpoint.channel.domain.inbound.InboundMessage;
 import io.touchpoint.events.Channel;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,20 +67,20 @@ public class OptOuts {
                     change.optsOut(),
                     asOf.truncatedTo(ChronoUnit.MILLIS),
                     ingested.messageId());
-            String channel = message.channel().name().toLowerCase(Locale.ROOT);
+            String channel = MetricTags.tag(message.channel());
             meters.counter(
                             "touchpoint.channel.consent.changes",
                             "channel",
                             channel,
                             "change",
-                            change.name().toLowerCase(Locale.ROOT),
+                            MetricTags.tag(change),
                             "outcome",
                             changed ? "recorded" : "superseded")
                     .increment();
             log.info(
                     "{} consent {} by message {} on {}: {}",
                     channel,
-                    change.name().toLowerCase(Locale.ROOT),
+                    MetricTags.tag(change),
                     ingested.messageId(),
                     connection.id(),
                     changed ? "recorded" : "superseded by a later change");

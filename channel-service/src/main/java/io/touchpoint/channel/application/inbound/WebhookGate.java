@@ -1,11 +1,13 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.inbound;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.touchpoint.channel.domain.ChannelConnection;
+import io.touchpoint.channel.application.MetricTags;
+import io.touchpoint.channel.application.connection.ConnectionStore;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
 import io.touchpoint.events.Channel;
 import io.touchpoint.starter.problem.NotFoundException;
 import io.touchpoint.starter.problem.ProblemException;
-import java.util.Locale;
+import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -35,22 +37,38 @@ public class WebhookGate {
      */
     public ChannelConnection connection(Channel kind, String connectionId) {
         return connections
-                .findForWebhook(connectionId)
+                .findAcrossTenants(connectionId)
                 .filter(connection -> connection.kind() == kind && connection.isActive())
                 .orElseThrow(() -> {
                     count(kind, "unknown_connection");
                     return new NotFoundException(
-                            "connection_not_found", "No " + tag(kind) + " connection " + connectionId + ".");
+                            "connection_not_found", "No " + MetricTags.tag(kind) + " connection " + connectionId + ".");
                 });
     }
 
     /**
-     * Refuses a webhook whose signature does not verify: counted, logged without the payload, answered 401 (403 when
-     * {@code forbidden}), nothing stored.
+     * Checks that a webhook proves the connection's secret {@code secretName}: {@code verifies} gets the secret and
+     * the {@code signature} the request carried. Refused as {@link #rejected} with reason {@code not_configured} when
+     * the connection has no such secret, {@code missing} without a signature, {@code invalid} when it does not verify.
+     */
+    public void verify(
+            ChannelConnection connection, String secretName, String signature, BiPredicate<String, String> verifies) {
+        String secret = connection.secret(secretName).orElseThrow(() -> rejected(connection, "not_configured"));
+        if (signature == null) {
+            throw rejected(connection, "missing");
+        }
+        if (!verifies.test(secret, signature)) {
+            throw rejected(connection, "invalid");
+        }
+    }
+
+    /**
+     * Refuses a webhook whose signature does not verify, for {@code reason}: counted, logged without the payload,
+     * answered 401, nothing stored.
      */
     public WebhookSignatureException rejected(ChannelConnection connection, String reason) {
         count(connection.kind(), reason);
-        log.warn("{} webhook for {} refused: {}", tag(connection.kind()), connection.id(), reason);
+        log.warn("{} webhook for {} refused: {}", MetricTags.tag(connection.kind()), connection.id(), reason);
         return new WebhookSignatureException(reason);
     }
 
@@ -60,17 +78,17 @@ public class WebhookGate {
      */
     public ProblemException forbidden(ChannelConnection connection, String reason) {
         count(connection.kind(), reason);
-        log.warn("{} webhook verification for {} refused: {}", tag(connection.kind()), connection.id(), reason);
+        log.warn(
+                "{} webhook verification for {} refused: {}",
+                MetricTags.tag(connection.kind()),
+                connection.id(),
+                reason);
         return new ProblemException(
                 HttpStatus.FORBIDDEN, "verification_failed", "The webhook verification request is not valid.");
     }
 
     private void count(Channel kind, String reason) {
-        meters.counter("touchpoint.channel.webhooks.rejected", "channel", tag(kind), "reason", reason)
+        meters.counter("touchpoint.channel.webhooks.rejected", "channel", MetricTags.tag(kind), "reason", reason)
                 .increment();
-    }
-
-    private static String tag(Channel kind) {
-        return kind.name().toLowerCase(Locale.ROOT);
     }
 }

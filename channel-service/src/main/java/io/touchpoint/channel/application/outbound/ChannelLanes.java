@@ -1,4 +1,4 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.outbound;
 
 import io.github.resilience4j.bulkhead.ThreadPoolBulkhead;
 import io.github.resilience4j.bulkhead.ThreadPoolBulkheadConfig;
@@ -59,10 +59,6 @@ public class ChannelLanes implements DisposableBean {
 
     public Lane lane(Channel channel) {
         return lanes.get(channel);
-    }
-
-    public CircuitBreaker circuitBreaker(Channel channel) {
-        return lanes.get(channel).breaker();
     }
 
     Collection<Lane> all() {

@@ -1,8 +1,8 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.outbound;
 
-import io.touchpoint.channel.domain.ChannelConnection;
-import io.touchpoint.channel.domain.OutboundMessage;
-import io.touchpoint.channel.domain.SendOutcome;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
+import io.touchpoint.channel.domain.outbound.OutboundMessage;
+import io.touchpoint.channel.domain.outbound.SendOutcome;
 import io.touchpoint.events.Channel;
 
 /**

@@ -1,6 +1,6 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.outbound;
 
-import io.touchpoint.channel.domain.DeliveryStatus;
+import io.touchpoint.channel.domain.outbound.DeliveryStatus;
 import java.time.Instant;
 import java.util.Objects;
 

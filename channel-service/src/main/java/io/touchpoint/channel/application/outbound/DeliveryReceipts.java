@@ -1,6 +1,6 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.outbound;
 
-import io.touchpoint.channel.domain.ChannelConnection;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
 
 /**
  * Delivery tracking of outbound messages: where inbound adapters hand the status notifications providers post to their

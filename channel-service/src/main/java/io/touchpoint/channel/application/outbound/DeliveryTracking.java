@@ -1,11 +1,11 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.outbound;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.touchpoint.channel.domain.ChannelConnection;
-import io.touchpoint.channel.domain.OutboundDelivery;
-import io.touchpoint.channel.domain.OutboundDelivery.Change;
+import io.touchpoint.channel.application.MetricTags;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
+import io.touchpoint.channel.domain.outbound.OutboundDelivery;
+import io.touchpoint.channel.domain.outbound.OutboundDelivery.Change;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +42,9 @@ public class DeliveryTracking implements DeliveryReceipts {
         meters.counter(
                         "touchpoint.channel.outbound.receipts",
                         "channel",
-                        connection.kind().name().toLowerCase(Locale.ROOT),
+                        MetricTags.tag(connection.kind()),
                         "status",
-                        receipt.status().name().toLowerCase(Locale.ROOT),
+                        MetricTags.tag(receipt.status()),
                         "outcome",
                         outcome)
                 .increment();

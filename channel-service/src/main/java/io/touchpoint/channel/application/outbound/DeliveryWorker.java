@@ -1,26 +1,29 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.outbound;
 
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.touchpoint.channel.application.ChannelLanes.Lane;
-import io.touchpoint.channel.application.OutboundMessageStore.Claim;
+import io.touchpoint.channel.application.MetricTags;
+import io.touchpoint.channel.application.connection.ConnectionStore;
+import io.touchpoint.channel.application.inbound.CustomerWindows;
+import io.touchpoint.channel.application.inbound.OptOuts;
+import io.touchpoint.channel.application.outbound.ChannelLanes.Lane;
+import io.touchpoint.channel.application.outbound.OutboundMessageStore.Claim;
 import io.touchpoint.channel.config.DeliveryProperties;
-import io.touchpoint.channel.domain.ChannelConnection;
-import io.touchpoint.channel.domain.CustomerServiceWindow;
-import io.touchpoint.channel.domain.DeliveryFailure;
-import io.touchpoint.channel.domain.OutboundDelivery;
-import io.touchpoint.channel.domain.OutboundDelivery.Change;
-import io.touchpoint.channel.domain.OutboundMessage;
-import io.touchpoint.channel.domain.RetryPolicy;
-import io.touchpoint.channel.domain.SendOutcome;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
+import io.touchpoint.channel.domain.inbound.CustomerServiceWindow;
+import io.touchpoint.channel.domain.outbound.DeliveryFailure;
+import io.touchpoint.channel.domain.outbound.OutboundDelivery;
+import io.touchpoint.channel.domain.outbound.OutboundDelivery.Change;
+import io.touchpoint.channel.domain.outbound.OutboundMessage;
+import io.touchpoint.channel.domain.outbound.RetryPolicy;
+import io.touchpoint.channel.domain.outbound.SendOutcome;
 import io.touchpoint.events.Channel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -111,7 +114,7 @@ public class DeliveryWorker implements SmartLifecycle {
                     .submit(() -> guarded(() -> store.claim(id, clock.instant(), properties.lease())
                             .ifPresent(claim -> deliver(lane, claim))));
         } catch (BulkheadFullException full) {
-            log.debug("{} lane is full; message {} waits for the sweep", tag(channel), id);
+            log.debug("{} lane is full; message {} waits for the sweep", MetricTags.tag(channel), id);
         }
     }
 
@@ -157,7 +160,7 @@ public class DeliveryWorker implements SmartLifecycle {
         meters.counter(
                         "touchpoint.channel.outbound.attempts",
                         "channel",
-                        tag(lane.channel()),
+                        MetricTags.tag(lane.channel()),
                         "outcome",
                         attempt.outcome())
                 .increment();
@@ -165,7 +168,7 @@ public class DeliveryWorker implements SmartLifecycle {
         if (!"deferred".equals(attempt.outcome())) {
             log.info(
                     "outbound {} message {} of tenant {}: attempt {} {}, now {}{}",
-                    tag(lane.channel()),
+                    MetricTags.tag(lane.channel()),
                     delivery.id(),
                     delivery.message().tenantId(),
                     after.attempts(),
@@ -178,49 +181,13 @@ public class DeliveryWorker implements SmartLifecycle {
     private Attempt attempt(Lane lane, OutboundDelivery delivery) {
         OutboundMessage message = delivery.message();
         Instant now = clock.instant();
-        Optional<ChannelConnection> found = connections.find(message.tenantId(), message.connectionId());
-        if (found.isEmpty() || found.get().kind() != message.channel()) {
-            return refused(
-                    delivery,
-                    DeliveryFailure.CONNECTION_UNAVAILABLE,
-                    "There is no " + tag(message.channel()) + " connection " + message.connectionId() + ".",
-                    now);
-        }
-        ChannelConnection connection = found.get();
-        if (!connection.isActive()) {
-            return refused(
-                    delivery,
-                    DeliveryFailure.CONNECTION_UNAVAILABLE,
-                    "Connection " + connection.id() + " is disabled.",
-                    now);
-        }
-        if (optOuts.isOptedOut(
-                message.tenantId(), message.channel(), message.recipient().value())) {
-            return refused(
-                    delivery, DeliveryFailure.OPTED_OUT, "The recipient opted out of messages on this channel.", now);
-        }
-        if (CustomerServiceWindow.appliesTo(message.channel()) && message.template() == null) {
-            Instant lastInbound = windows.lastCustomerMessage(
-                            message.tenantId(),
-                            connection.id(),
-                            message.recipient().value())
-                    .orElse(null);
-            if (!CustomerServiceWindow.isOpen(lastInbound, now, CustomerServiceWindow.WHATSAPP)) {
-                return refused(
-                        delivery,
-                        DeliveryFailure.WINDOW_CLOSED,
-                        "The customer has not written in the last 24 hours: WhatsApp accepts only an approved"
-                                + " template outside the customer-service window.",
-                        now);
-            }
-        }
-        ChannelSender sender = senders.get(message.channel());
-        if (sender == null) {
-            return refused(
-                    delivery,
-                    DeliveryFailure.UNSUPPORTED_CHANNEL,
-                    "Sending on " + tag(message.channel()) + " is not supported.",
-                    now);
+        ChannelConnection connection = connections
+                .find(message.tenantId(), message.connectionId())
+                .filter(found -> found.kind() == message.channel())
+                .orElse(null);
+        Optional<DeliveryFailure> refusal = refusal(message, connection, now);
+        if (refusal.isPresent()) {
+            return new Attempt(delivery.refused(refusal.get(), now), "refused");
         }
         CircuitBreaker breaker = lane.breaker();
         if (!breaker.tryAcquirePermission()) {
@@ -229,12 +196,67 @@ public class DeliveryWorker implements SmartLifecycle {
                     : properties.sweepInterval();
             return new Attempt(delivery.deferred(now.plus(wait), now), "deferred");
         }
+        SendOutcome outcome = send(breaker, senders.get(message.channel()), connection, message);
+        Change change = delivery.attempted(
+                outcome, clock.instant(), retries, ThreadLocalRandom.current().nextDouble());
+        return new Attempt(change, outcomeTag(outcome, change.delivery()));
+    }
+
+    /**
+     * Why {@code message} must not reach its provider, if it must not: a missing or disabled connection
+     * ({@code connection} null or not active), a recipient who opted out, a closed WhatsApp window, no sender.
+     */
+    private Optional<DeliveryFailure> refusal(OutboundMessage message, ChannelConnection connection, Instant now) {
+        if (connection == null) {
+            return refusal(
+                    DeliveryFailure.CONNECTION_UNAVAILABLE,
+                    "There is no " + MetricTags.tag(message.channel()) + " connection " + message.connectionId() + ".");
+        }
+        if (!connection.isActive()) {
+            return refusal(DeliveryFailure.CONNECTION_UNAVAILABLE, "Connection " + connection.id() + " is disabled.");
+        }
+        if (optOuts.isOptedOut(
+                message.tenantId(), message.channel(), message.recipient().value())) {
+            return refusal(DeliveryFailure.OPTED_OUT, "The recipient opted out of messages on this channel.");
+        }
+        if (CustomerServiceWindow.appliesTo(message.channel()) && message.template() == null) {
+            Instant lastInbound = windows.lastCustomerMessage(
+                            message.tenantId(),
+                            connection.id(),
+                            message.recipient().value())
+                    .orElse(null);
+            if (!CustomerServiceWindow.isOpen(lastInbound, now, CustomerServiceWindow.WHATSAPP)) {
+                return refusal(
+                        DeliveryFailure.WINDOW_CLOSED,
+                        "The customer has not written in the last 24 hours: WhatsApp accepts only an approved"
+                                + " template outside the customer-service window.");
+            }
+        }
+        if (!senders.containsKey(message.channel())) {
+            return refusal(
+                    DeliveryFailure.UNSUPPORTED_CHANNEL,
+                    "Sending on " + MetricTags.tag(message.channel()) + " is not supported.");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<DeliveryFailure> refusal(String errorCode, String detail) {
+        return Optional.of(new DeliveryFailure(errorCode, null, detail));
+    }
+
+    /** One call of the provider, timed by the channel's breaker: only transient failures count against it. */
+    private static SendOutcome send(
+            CircuitBreaker breaker, ChannelSender sender, ChannelConnection connection, OutboundMessage message) {
         long start = System.nanoTime();
         SendOutcome outcome;
         try {
             outcome = sender.send(connection, message);
         } catch (RuntimeException e) {
-            log.warn("{} sender failed on message {}: {}", tag(message.channel()), message.id(), e.toString());
+            log.warn(
+                    "{} sender failed on message {}: {}",
+                    MetricTags.tag(message.channel()),
+                    message.id(),
+                    e.toString());
             outcome = new SendOutcome.TransientFailure(
                     "send_error", null, e.getClass().getSimpleName());
         }
@@ -247,13 +269,7 @@ public class DeliveryWorker implements SmartLifecycle {
         } else {
             breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
         }
-        Change change = delivery.attempted(
-                outcome, clock.instant(), retries, ThreadLocalRandom.current().nextDouble());
-        return new Attempt(change, outcomeTag(outcome, change.delivery()));
-    }
-
-    private static Attempt refused(OutboundDelivery delivery, String errorCode, String detail, Instant now) {
-        return new Attempt(delivery.refused(new DeliveryFailure(errorCode, null, detail), now), "refused");
+        return outcome;
     }
 
     private static String outcomeTag(SendOutcome outcome, OutboundDelivery after) {
@@ -281,10 +297,6 @@ public class DeliveryWorker implements SmartLifecycle {
             // The database, typically: claimed messages stay leased until their lease runs out, then are retried.
             log.warn("outbound delivery failed: {}", e.toString());
         }
-    }
-
-    private static String tag(Channel channel) {
-        return channel.name().toLowerCase(Locale.ROOT);
     }
 
     @Override

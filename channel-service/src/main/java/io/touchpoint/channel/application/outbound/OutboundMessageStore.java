@@ -1,6 +1,6 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.outbound;
 
-import io.touchpoint.channel.domain.OutboundDelivery;
+import io.touchpoint.channel.domain.outbound.OutboundDelivery;
 import io.touchpoint.events.Channel;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.outbound;
 
-import io.touchpoint.channel.domain.OutboundDelivery;
-import io.touchpoint.channel.domain.OutboundMessage;
-import io.touchpoint.channel.domain.OutboundMessage.Origin;
+import io.touchpoint.channel.domain.outbound.OutboundDelivery;
+import io.touchpoint.channel.domain.outbound.OutboundMessage;
+import io.touchpoint.channel.domain.outbound.OutboundMessage.Origin;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 

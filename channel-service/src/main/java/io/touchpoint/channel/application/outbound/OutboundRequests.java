@@ -1,16 +1,16 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.outbound;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.touchpoint.channel.domain.OutboundDelivery;
-import io.touchpoint.channel.domain.OutboundMessage;
-import io.touchpoint.channel.domain.OutboundMessage.Origin;
+import io.touchpoint.channel.application.MetricTags;
+import io.touchpoint.channel.domain.outbound.OutboundDelivery;
+import io.touchpoint.channel.domain.outbound.OutboundMessage;
+import io.touchpoint.channel.domain.outbound.OutboundMessage.Origin;
 import io.touchpoint.events.Channel;
 import io.touchpoint.events.Handle;
 import io.touchpoint.events.MessageContent;
 import io.touchpoint.events.reply.ReplyRequested;
 import io.touchpoint.events.survey.SurveyRequested;
 import java.time.Clock;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -101,7 +101,7 @@ public class OutboundRequests {
 
     private String queue(OutboundMessage message) {
         boolean stored = store.insertIfAbsent(OutboundDelivery.queue(message, clock.instant()));
-        String channel = message.channel().name().toLowerCase(Locale.ROOT);
+        String channel = MetricTags.tag(message.channel());
         meters.counter(
                         "touchpoint.channel.outbound.requests",
                         "channel",
@@ -114,7 +114,7 @@ public class OutboundRequests {
                     "outbound {} message {} queued for {} {} of tenant {}",
                     channel,
                     message.id(),
-                    message.origin().kind().name().toLowerCase(Locale.ROOT),
+                    MetricTags.tag(message.origin().kind()),
                     message.origin().id(),
                     message.tenantId());
         } else {

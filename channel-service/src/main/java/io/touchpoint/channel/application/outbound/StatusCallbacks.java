@@ -1,7 +1,7 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.outbound;
 
 import io.touchpoint.channel.config.DeliveryProperties;
-import io.touchpoint.channel.domain.ChannelConnection;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -15,8 +15,11 @@ public class StatusCallbacks {
     /** A connection setting naming the status callback URL verbatim. */
     public static final String STATUS_CALLBACK_URL = "statusCallbackUrl";
 
-    /** The connection setting with the public URL of its inbound webhook, as entered in the provider's console. */
-    static final String WEBHOOK_URL = "webhookUrl";
+    /**
+     * The connection setting with the public URL of its inbound webhook, as entered in the provider's console: the URL
+     * Twilio signs, and the base of the status callback URL.
+     */
+    public static final String WEBHOOK_URL = "webhookUrl";
 
     private final DeliveryProperties properties;
 

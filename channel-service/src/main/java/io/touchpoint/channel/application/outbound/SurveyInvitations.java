@@ -1,4 +1,4 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.outbound;
 
 import io.touchpoint.events.Channel;
 import io.touchpoint.events.MessageContent;
@@ -41,7 +41,7 @@ final class SurveyInvitations {
     }
 
     /** {@code de} for {@code de-CH}, {@code en} when unknown. */
-    static String primaryLanguage(String tag) {
+    private static String primaryLanguage(String tag) {
         if (tag == null || tag.isBlank()) {
             return "en";
         }

@@ -1,7 +1,7 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.webchat;
 
-import io.touchpoint.channel.domain.ChatAttachment;
-import io.touchpoint.channel.domain.ChatConversation;
+import io.touchpoint.channel.domain.webchat.ChatAttachment;
+import io.touchpoint.channel.domain.webchat.ChatConversation;
 import java.util.Optional;
 
 /**

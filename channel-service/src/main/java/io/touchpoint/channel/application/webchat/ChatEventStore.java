@@ -1,6 +1,6 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.webchat;
 
-import io.touchpoint.channel.domain.ChatEvent;
+import io.touchpoint.channel.domain.webchat.ChatEvent;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;

@@ -1,6 +1,6 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.webchat;
 
-import io.touchpoint.channel.domain.ChatEvent;
+import io.touchpoint.channel.domain.webchat.ChatEvent;
 import java.io.IOException;
 
 /** Where a subscription writes a conversation's events: one client's open stream. */

@@ -1,4 +1,4 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.webchat;
 
 /** A client's subscription to a conversation's events; see {@link WebChatSubscriptions}. */
 public interface ChatSubscription {

@@ -1,4 +1,4 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.webchat;
 
 import io.touchpoint.starter.problem.ProblemException;
 import org.springframework.http.HttpStatus;

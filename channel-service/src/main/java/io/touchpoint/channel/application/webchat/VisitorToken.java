@@ -1,4 +1,4 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.webchat;
 
 import java.time.Instant;
 

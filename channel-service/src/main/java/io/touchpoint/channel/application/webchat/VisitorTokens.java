@@ -1,18 +1,16 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.webchat;
 
+import io.touchpoint.channel.application.inbound.Signatures;
 import io.touchpoint.channel.config.SecretsProperties;
 import io.touchpoint.channel.config.WebChatProperties;
-import io.touchpoint.channel.domain.ChatConversation;
+import io.touchpoint.channel.domain.webchat.ChatConversation;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class VisitorTokens {
 
-    static final String VERSION = "v1";
+    private static final String VERSION = "v1";
 
     private static final String KEY_PURPOSE = "touchpoint.channel.web-chat.visitor-token.v1";
 
@@ -33,7 +31,7 @@ public class VisitorTokens {
 
     private static final Base64.Decoder decoder = Base64.getUrlDecoder();
 
-    private final SecretKeySpec key;
+    private final byte[] key;
 
     private final Duration validity;
 
@@ -45,10 +43,8 @@ public class VisitorTokens {
     }
 
     public VisitorTokens(String secret, Duration validity, Clock clock) {
-        byte[] derived = hmac(
-                new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"),
-                KEY_PURPOSE.getBytes(StandardCharsets.UTF_8));
-        this.key = new SecretKeySpec(derived, "HmacSHA256");
+        this.key = Signatures.hmacSha256(
+                secret.getBytes(StandardCharsets.UTF_8), KEY_PURPOSE.getBytes(StandardCharsets.UTF_8));
         this.validity = Objects.requireNonNull(validity, "validity");
         this.clock = clock;
     }
@@ -64,7 +60,8 @@ public class VisitorTokens {
                 field(conversation.visitor().value()),
                 Long.toString(expiresAt.getEpochSecond()));
         String signed = VERSION + "." + encoder.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
-        return signed + "." + encoder.encodeToString(hmac(key, signed.getBytes(StandardCharsets.UTF_8)));
+        return signed + "."
+                + encoder.encodeToString(Signatures.hmacSha256(key, signed.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** When a token issued now expires, to the second. */
@@ -89,7 +86,7 @@ public class VisitorTokens {
         } catch (IllegalArgumentException e) {
             throw malformed();
         }
-        byte[] expected = hmac(key, (parts[0] + "." + parts[1]).getBytes(StandardCharsets.UTF_8));
+        byte[] expected = Signatures.hmacSha256(key, (parts[0] + "." + parts[1]).getBytes(StandardCharsets.UTF_8));
         if (!MessageDigest.isEqual(expected, signature)) {
             throw new InvalidVisitorTokenException("The visitor token has an invalid signature.");
         }
@@ -118,15 +115,5 @@ public class VisitorTokens {
 
     private static InvalidVisitorTokenException malformed() {
         return new InvalidVisitorTokenException("The visitor token is malformed.");
-    }
-
-    private static byte[] hmac(SecretKeySpec key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
     }
 }

@@ -1,15 +1,20 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.webchat;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.touchpoint.channel.application.InboundIngestion.Ingested;
-import io.touchpoint.channel.domain.ChannelConnection;
-import io.touchpoint.channel.domain.ChatAttachment;
-import io.touchpoint.channel.domain.ChatAuthor;
-import io.touchpoint.channel.domain.ChatConversation;
-import io.touchpoint.channel.domain.ChatEvent;
-import io.touchpoint.channel.domain.DeliveryStatus;
+import io.touchpoint.channel.application.inbound.InboundIngestion;
+import io.touchpoint.channel.application.inbound.InboundIngestion.Ingested;
+import io.touchpoint.channel.application.inbound.MalformedPayloadException;
+import io.touchpoint.channel.application.inbound.Signatures;
+import io.touchpoint.channel.application.outbound.DeliveryReceipt;
+import io.touchpoint.channel.application.outbound.DeliveryReceipts;
 import io.touchpoint.channel.domain.Ids;
-import io.touchpoint.channel.domain.InboundMessage;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
+import io.touchpoint.channel.domain.inbound.InboundMessage;
+import io.touchpoint.channel.domain.outbound.DeliveryStatus;
+import io.touchpoint.channel.domain.webchat.ChatAttachment;
+import io.touchpoint.channel.domain.webchat.ChatAuthor;
+import io.touchpoint.channel.domain.webchat.ChatConversation;
+import io.touchpoint.channel.domain.webchat.ChatEvent;
 import io.touchpoint.events.Attachment;
 import io.touchpoint.events.Channel;
 import io.touchpoint.events.Handle;
@@ -22,11 +27,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -43,12 +46,9 @@ public class WebChatConversations {
     /** The connection secret that signs identified visitors' user ids. */
     public static final String IDENTITY_SECRET = "identitySecret";
 
-    /** The connection setting listing the origins that may embed the widget, comma-separated; any when absent. */
-    public static final String ALLOWED_ORIGINS = "allowedOrigins";
-
     private static final Logger log = LoggerFactory.getLogger(WebChatConversations.class);
 
-    private final ConnectionStore connections;
+    private final WebChatWidgets widgets;
 
     private final ChatConversationStore conversations;
 
@@ -65,7 +65,7 @@ public class WebChatConversations {
     private final Clock clock;
 
     public WebChatConversations(
-            ConnectionStore connections,
+            WebChatWidgets widgets,
             ChatConversationStore conversations,
             WebChatStream stream,
             InboundIngestion ingestion,
@@ -73,7 +73,7 @@ public class WebChatConversations {
             DeliveryReceipts deliveryReceipts,
             MeterRegistry meters,
             Clock clock) {
-        this.connections = connections;
+        this.widgets = widgets;
         this.conversations = conversations;
         this.stream = stream;
         this.ingestion = ingestion;
@@ -88,7 +88,7 @@ public class WebChatConversations {
      * {@code userId} when {@code userHash} proves the company's backend vouched for it.
      */
     public StartedConversation start(String connectionId, StartConversation command) {
-        ChannelConnection connection = widget(connectionId)
+        ChannelConnection connection = widgets.find(connectionId)
                 .orElseThrow(() ->
                         new NotFoundException("connection_not_found", "No web chat widget " + connectionId + "."));
         boolean identified = command.userId() != null;
@@ -129,7 +129,7 @@ public class WebChatConversations {
                 .find(conversationId)
                 .filter(found -> found.belongsTo(verified.tenantId(), verified.connectionId()))
                 .orElseThrow(() -> WebChatStream.notFound(conversationId));
-        ChannelConnection connection = widget(conversation.connectionId())
+        ChannelConnection connection = widgets.find(conversation.connectionId())
                 .filter(found -> found.tenantId().equals(conversation.tenantId()))
                 .orElseThrow(() -> WebChatStream.notFound(conversationId));
         return new VisitorAccess(conversation, connection);
@@ -217,28 +217,6 @@ public class WebChatConversations {
         return delivery;
     }
 
-    /**
-     * The origins allowed to call the widget API of connection {@code connectionId}: its {@value #ALLOWED_ORIGINS}
-     * setting, or {@code *} when it has none. Empty for an unknown connection.
-     */
-    public Optional<List<String>> allowedOrigins(String connectionId) {
-        return widget(connectionId).map(WebChatConversations::origins);
-    }
-
-    /** {@link #allowedOrigins} of the widget conversation {@code conversationId} was started on. */
-    public Optional<List<String>> allowedOriginsOfConversation(String conversationId) {
-        return conversations.find(conversationId).flatMap(found -> allowedOrigins(found.connectionId()));
-    }
-
-    private Optional<ChannelConnection> widget(String connectionId) {
-        if (!Ids.hasPrefix(connectionId, ChannelConnection.ID_PREFIX)) {
-            return Optional.empty();
-        }
-        return connections
-                .findForWebhook(connectionId)
-                .filter(connection -> connection.kind() == Channel.WEB_CHAT && connection.isActive());
-    }
-
     private void verifyIdentity(ChannelConnection connection, String userId, String userHash) {
         String secret = connection
                 .secret(IDENTITY_SECRET)
@@ -276,16 +254,6 @@ public class WebChatConversations {
             }
         }
         return attachments;
-    }
-
-    private static List<String> origins(ChannelConnection connection) {
-        return connection
-                .setting(ALLOWED_ORIGINS)
-                .map(value -> Arrays.stream(value.split("[,\\s]+"))
-                        .filter(origin -> !origin.isBlank())
-                        .toList())
-                .filter(list -> !list.isEmpty())
-                .orElse(List.of("*"));
     }
 
     /**

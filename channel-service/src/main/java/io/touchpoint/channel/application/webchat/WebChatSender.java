@@ -1,11 +1,12 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.webchat;
 
-import io.touchpoint.channel.application.WebChatStream.AgentMessage;
-import io.touchpoint.channel.domain.ChannelConnection;
-import io.touchpoint.channel.domain.ChatConversation;
-import io.touchpoint.channel.domain.ChatEvent;
-import io.touchpoint.channel.domain.OutboundMessage;
-import io.touchpoint.channel.domain.SendOutcome;
+import io.touchpoint.channel.application.outbound.ChannelSender;
+import io.touchpoint.channel.application.webchat.WebChatStream.AgentMessage;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
+import io.touchpoint.channel.domain.outbound.OutboundMessage;
+import io.touchpoint.channel.domain.outbound.SendOutcome;
+import io.touchpoint.channel.domain.webchat.ChatConversation;
+import io.touchpoint.channel.domain.webchat.ChatEvent;
 import io.touchpoint.events.Channel;
 import java.util.Optional;
 import org.slf4j.Logger;

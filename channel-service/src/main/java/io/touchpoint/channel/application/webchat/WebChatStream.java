@@ -1,9 +1,9 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.webchat;
 
-import io.touchpoint.channel.domain.ChatAuthor;
-import io.touchpoint.channel.domain.ChatConversation;
-import io.touchpoint.channel.domain.ChatEvent;
-import io.touchpoint.channel.domain.DeliveryStatus;
+import io.touchpoint.channel.domain.outbound.DeliveryStatus;
+import io.touchpoint.channel.domain.webchat.ChatAuthor;
+import io.touchpoint.channel.domain.webchat.ChatConversation;
+import io.touchpoint.channel.domain.webchat.ChatEvent;
 import io.touchpoint.events.MessageContent;
 import io.touchpoint.starter.problem.NotFoundException;
 import java.time.Clock;

@@ -1,9 +1,9 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.webchat;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.touchpoint.channel.config.WebChatProperties;
-import io.touchpoint.channel.domain.ChatEvent;
+import io.touchpoint.channel.domain.webchat.ChatEvent;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ import org.springframework.stereotype.Service;
 public class WebChatSubscriptions implements SmartLifecycle {
 
     /** How many events one store read returns while a subscription catches up. */
-    static final int BATCH = 100;
+    private static final int BATCH = 100;
 
     /** How many "is the next event there?" keys one poll query asks about. */
     private static final int POLL_BATCH = 500;
@@ -134,7 +134,7 @@ public class WebChatSubscriptions implements SmartLifecycle {
     }
 
     /** How many streams are open on this replica. */
-    public int openStreams() {
+    int openStreams() {
         return open.get();
     }
 

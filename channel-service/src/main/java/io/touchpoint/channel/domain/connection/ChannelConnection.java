@@ -1,4 +1,4 @@
-package io.touchpoint.channel.domain;
+package io.touchpoint.channel.domain.connection;
 
 import io.touchpoint.events.Channel;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.touchpoint.channel.domain;
+package io.touchpoint.channel.domain.connection;
 
 /** Whether a connection takes inbound messages and sends outbound ones. */
 public enum ConnectionStatus {

@@ -1,7 +1,9 @@
-package io.touchpoint.channel.domain;
+package io.touchpoint.channel.domain.email;
 
+import io.touchpoint.channel.domain.connection.ChannelConnection;
 import io.touchpoint.events.Channel;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,9 +37,16 @@ public final class EmailSettings {
 
     /** The normalised inbound address of an email connection; empty for other kinds or when none is set. */
     public static Optional<String> inboundAddress(ChannelConnection connection) {
-        if (connection.kind() != Channel.EMAIL) {
+        return inboundAddress(connection.kind(), connection.settings());
+    }
+
+    /** The normalised inbound address of a connection of {@code kind} with {@code settings} (may be null). */
+    public static Optional<String> inboundAddress(Channel kind, Map<String, String> settings) {
+        if (kind != Channel.EMAIL || settings == null) {
             return Optional.empty();
         }
-        return connection.setting(INBOUND_ADDRESS).map(EmailSettings::normalize);
+        return Optional.ofNullable(settings.get(INBOUND_ADDRESS))
+                .filter(address -> !address.isBlank())
+                .map(EmailSettings::normalize);
     }
 }

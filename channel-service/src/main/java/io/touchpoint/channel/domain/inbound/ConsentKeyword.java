@@ -1,4 +1,4 @@
-package io.touchpoint.channel.domain;
+package io.touchpoint.channel.domain.inbound;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.touchpoint.channel.domain;
+package io.touchpoint.channel.domain.inbound;
 
 import io.touchpoint.events.Channel;
 import java.time.Duration;

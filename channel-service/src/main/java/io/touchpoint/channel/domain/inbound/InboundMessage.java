@@ -1,4 +1,4 @@
-package io.touchpoint.channel.domain;
+package io.touchpoint.channel.domain.inbound;
 
 import io.touchpoint.events.Channel;
 import io.touchpoint.events.Handle;
@@ -24,6 +24,12 @@ public record InboundMessage(
         String language,
         Map<String, String> metadata,
         Instant receivedAt) {
+
+    /**
+     * The prefix of stored inbound messages' ids, the same as outbound messages' ({@code msg_…}): one endpoint reads
+     * either by id.
+     */
+    public static final String ID_PREFIX = "msg";
 
     public InboundMessage {
         Objects.requireNonNull(channel, "channel");

@@ -1,4 +1,4 @@
-package io.touchpoint.channel.domain;
+package io.touchpoint.channel.domain.outbound;
 
 /** How far an outbound message got, as its provider reports it; later states follow earlier ones. */
 public enum DeliveryStatus {

@@ -1,4 +1,4 @@
-package io.touchpoint.channel.domain;
+package io.touchpoint.channel.domain.outbound;
 
 import io.touchpoint.events.EventPayload;
 import io.touchpoint.events.message.MessageDelivered;

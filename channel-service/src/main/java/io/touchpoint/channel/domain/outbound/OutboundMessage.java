@@ -1,11 +1,9 @@
-package io.touchpoint.channel.domain;
+package io.touchpoint.channel.domain.outbound;
 
+import io.touchpoint.channel.domain.Ids;
 import io.touchpoint.events.Channel;
 import io.touchpoint.events.Handle;
 import io.touchpoint.events.MessageContent;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Objects;
 
@@ -44,8 +42,6 @@ public record OutboundMessage(
 
     public static final String ID_PREFIX = "msg";
 
-    private static final char[] BASE32 = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
-
     public OutboundMessage {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(tenantId, "tenantId");
@@ -58,30 +54,11 @@ public record OutboundMessage(
     }
 
     /**
-     * The id of the message sent for {@code origin}: {@code msg_} and 26 base32 characters of a SHA-256 of the tenant
-     * and the origin, the same on every redelivery of the request, so storing it twice is a duplicate key.
+     * The id of the message sent for {@code origin}, derived from the tenant and the origin: the same on every
+     * redelivery of the request, so storing it twice is a duplicate key.
      */
     public static String idFor(String tenantId, Origin origin) {
-        byte[] digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256")
-                    .digest((tenantId + "|" + origin.kind() + "|" + origin.id()).getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
-        char[] id = new char[26];
-        long buffer = 0;
-        int bits = 0;
-        int next = 0;
-        for (byte b : digest) {
-            buffer = (buffer << 8) | (b & 0xff);
-            bits += 8;
-            while (bits >= 5 && next < id.length) {
-                id[next++] = BASE32[(int) (buffer >>> (bits - 5)) & 31];
-                bits -= 5;
-            }
-        }
-        return ID_PREFIX + "_" + new String(id);
+        return Ids.derive(ID_PREFIX, tenantId + "|" + origin.kind() + "|" + origin.id());
     }
 
     /** The reply id when sent for {@code reply.requested}, else null. */

@@ -1,4 +1,4 @@
-package io.touchpoint.channel.domain;
+package io.touchpoint.channel.domain.outbound;
 
 /**
  * Where an outbound message is on its way to the customer. {@code QUEUED → SENT → DELIVERED → READ}, with

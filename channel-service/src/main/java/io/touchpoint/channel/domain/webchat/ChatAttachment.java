@@ -1,4 +1,4 @@
-package io.touchpoint.channel.domain;
+package io.touchpoint.channel.domain.webchat;
 
 import io.touchpoint.events.Attachment;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.touchpoint.channel.domain;
+package io.touchpoint.channel.domain.webchat;
 
 /** Who caused an event of a web chat conversation. */
 public enum ChatAuthor {

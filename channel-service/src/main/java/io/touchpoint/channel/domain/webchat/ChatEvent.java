@@ -1,5 +1,6 @@
-package io.touchpoint.channel.domain;
+package io.touchpoint.channel.domain.webchat;
 
+import io.touchpoint.channel.domain.outbound.DeliveryStatus;
 import io.touchpoint.events.MessageContent;
 import java.time.Instant;
 import java.util.Objects;

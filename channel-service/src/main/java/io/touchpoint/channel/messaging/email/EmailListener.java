@@ -1,9 +1,9 @@
 package io.touchpoint.channel.messaging.email;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.touchpoint.channel.application.EmailRecipients;
-import io.touchpoint.channel.application.EmailThreading;
-import io.touchpoint.channel.application.InboundIngestion;
+import io.touchpoint.channel.application.email.EmailRecipients;
+import io.touchpoint.channel.application.email.EmailThreading;
+import io.touchpoint.channel.application.inbound.InboundIngestion;
 import io.touchpoint.channel.config.EmailProperties;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

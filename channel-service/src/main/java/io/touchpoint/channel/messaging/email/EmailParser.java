@@ -1,7 +1,7 @@
 package io.touchpoint.channel.messaging.email;
 
-import io.touchpoint.channel.application.MalformedPayloadException;
-import io.touchpoint.channel.domain.InboundMessage;
+import io.touchpoint.channel.application.inbound.MalformedPayloadException;
+import io.touchpoint.channel.domain.inbound.InboundMessage;
 import io.touchpoint.events.Attachment;
 import io.touchpoint.events.Channel;
 import io.touchpoint.events.Handle;

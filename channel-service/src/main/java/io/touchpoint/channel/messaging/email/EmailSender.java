@@ -1,12 +1,12 @@
 package io.touchpoint.channel.messaging.email;
 
-import io.touchpoint.channel.application.ChannelSender;
+import io.touchpoint.channel.application.outbound.ChannelSender;
 import io.touchpoint.channel.config.EmailProperties;
-import io.touchpoint.channel.domain.ChannelConnection;
-import io.touchpoint.channel.domain.EmailSettings;
 import io.touchpoint.channel.domain.Ids;
-import io.touchpoint.channel.domain.OutboundMessage;
-import io.touchpoint.channel.domain.SendOutcome;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
+import io.touchpoint.channel.domain.email.EmailSettings;
+import io.touchpoint.channel.domain.outbound.OutboundMessage;
+import io.touchpoint.channel.domain.outbound.SendOutcome;
 import io.touchpoint.events.Channel;
 import io.touchpoint.events.Handle;
 import jakarta.mail.Message;

@@ -1,13 +1,13 @@
 package io.touchpoint.channel.messaging.email;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.touchpoint.channel.application.ConnectionDisabledException;
-import io.touchpoint.channel.application.EmailRecipients;
-import io.touchpoint.channel.application.EmailThreading;
-import io.touchpoint.channel.application.InboundIngestion;
-import io.touchpoint.channel.application.MalformedPayloadException;
-import io.touchpoint.channel.domain.ChannelConnection;
-import io.touchpoint.channel.domain.InboundMessage;
+import io.touchpoint.channel.application.connection.ConnectionDisabledException;
+import io.touchpoint.channel.application.email.EmailRecipients;
+import io.touchpoint.channel.application.email.EmailThreading;
+import io.touchpoint.channel.application.inbound.InboundIngestion;
+import io.touchpoint.channel.application.inbound.MalformedPayloadException;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
+import io.touchpoint.channel.domain.inbound.InboundMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package io.touchpoint.channel.messaging.email;
 
-import io.touchpoint.channel.domain.OutboundMessage;
+import io.touchpoint.channel.domain.outbound.OutboundMessage;
 import io.touchpoint.events.Handle;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package io.touchpoint.channel.messaging.provider;
 
-import io.touchpoint.channel.domain.ChannelConnection;
-import io.touchpoint.channel.domain.SendOutcome;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
+import io.touchpoint.channel.domain.outbound.SendOutcome;
 import java.net.URI;
 import java.util.Optional;
 

@@ -1,12 +1,11 @@
 package io.touchpoint.channel.messaging.provider;
 
-import io.touchpoint.channel.application.ChannelSender;
+import io.touchpoint.channel.application.outbound.ChannelSender;
 import io.touchpoint.channel.config.DeliveryProperties;
-import io.touchpoint.channel.domain.ChannelConnection;
-import io.touchpoint.channel.domain.OutboundMessage;
-import io.touchpoint.channel.domain.SendOutcome;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
+import io.touchpoint.channel.domain.outbound.OutboundMessage;
+import io.touchpoint.channel.domain.outbound.SendOutcome;
 import io.touchpoint.events.Channel;
-import java.net.http.HttpRequest;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -55,14 +54,7 @@ class MetaSendApiSender implements ChannelSender, ProviderHttp.Api {
         body.putObject("recipient").put("id", message.recipient().value());
         body.put("messaging_type", "RESPONSE");
         body.putObject("message").put("text", text);
-        HttpRequest.Builder request = HttpRequest.newBuilder(ProviderHttp.uri(
-                        ConnectionSettings.baseUrl(
-                                connection, properties.providers().metaGraph()),
-                        "/" + properties.providers().metaGraphVersion() + "/me/messages"))
-                .header("Authorization", "Bearer " + token.get())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(ProviderHttp.json.writeValueAsString(body)));
-        return http.send(request, this);
+        return http.send(MetaGraph.post(connection, properties.providers(), "/me/messages", token.get(), body), this);
     }
 
     @Override
@@ -77,7 +69,7 @@ class MetaSendApiSender implements ChannelSender, ProviderHttp.Api {
 
     @Override
     public String providerErrorCode(JsonNode body) {
-        return ProviderHttp.text(body.path("error").path("code"));
+        return MetaGraph.errorCode(body);
     }
 
     @Override

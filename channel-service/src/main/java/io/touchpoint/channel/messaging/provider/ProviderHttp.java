@@ -1,7 +1,7 @@
 package io.touchpoint.channel.messaging.provider;
 
 import io.touchpoint.channel.config.DeliveryProperties;
-import io.touchpoint.channel.domain.SendOutcome;
+import io.touchpoint.channel.domain.outbound.SendOutcome;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,6 +65,13 @@ class ProviderHttp {
 
     static URI uri(String base, String path) {
         return URI.create(base.replaceAll("/+$", "") + path);
+    }
+
+    /** A POST of {@code body} as JSON to {@code uri}. */
+    static HttpRequest.Builder postJson(URI uri, JsonNode body) {
+        return HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
     }
 
     SendOutcome send(HttpRequest.Builder request, Api api) {

@@ -1,10 +1,10 @@
 package io.touchpoint.channel.messaging.provider;
 
-import io.touchpoint.channel.application.ChannelSender;
+import io.touchpoint.channel.application.outbound.ChannelSender;
 import io.touchpoint.channel.config.DeliveryProperties;
-import io.touchpoint.channel.domain.ChannelConnection;
-import io.touchpoint.channel.domain.OutboundMessage;
-import io.touchpoint.channel.domain.SendOutcome;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
+import io.touchpoint.channel.domain.outbound.OutboundMessage;
+import io.touchpoint.channel.domain.outbound.SendOutcome;
 import io.touchpoint.events.Channel;
 import java.net.http.HttpRequest;
 import java.util.Optional;
@@ -52,12 +52,12 @@ class TelegramSender implements ChannelSender, ProviderHttp.Api {
                 .put("chat_id", message.recipient().value())
                 .put("text", text);
         replyTo(message.inReplyTo()).ifPresent(id -> body.put("reply_to_message_id", id));
-        HttpRequest.Builder request = HttpRequest.newBuilder(ProviderHttp.uri(
+        HttpRequest.Builder request = ProviderHttp.postJson(
+                ProviderHttp.uri(
                         ConnectionSettings.baseUrl(
                                 connection, properties.providers().telegram()),
-                        "/bot" + token.get() + "/sendMessage"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(ProviderHttp.json.writeValueAsString(body)));
+                        "/bot" + token.get() + "/sendMessage"),
+                body);
         SendOutcome outcome = http.send(request, this);
         if (outcome instanceof SendOutcome.Delivered sent) {
             // Telegram numbers messages per chat: the chat makes the id unique on the connection.

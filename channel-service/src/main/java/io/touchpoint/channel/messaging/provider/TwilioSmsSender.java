@@ -1,11 +1,11 @@
 package io.touchpoint.channel.messaging.provider;
 
-import io.touchpoint.channel.application.ChannelSender;
-import io.touchpoint.channel.application.StatusCallbacks;
+import io.touchpoint.channel.application.outbound.ChannelSender;
+import io.touchpoint.channel.application.outbound.StatusCallbacks;
 import io.touchpoint.channel.config.DeliveryProperties;
-import io.touchpoint.channel.domain.ChannelConnection;
-import io.touchpoint.channel.domain.OutboundMessage;
-import io.touchpoint.channel.domain.SendOutcome;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
+import io.touchpoint.channel.domain.outbound.OutboundMessage;
+import io.touchpoint.channel.domain.outbound.SendOutcome;
 import io.touchpoint.events.Channel;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;

@@ -1,13 +1,12 @@
 package io.touchpoint.channel.messaging.provider;
 
-import io.touchpoint.channel.application.ChannelSender;
+import io.touchpoint.channel.application.outbound.ChannelSender;
 import io.touchpoint.channel.config.DeliveryProperties;
-import io.touchpoint.channel.domain.ChannelConnection;
-import io.touchpoint.channel.domain.OutboundMessage;
-import io.touchpoint.channel.domain.OutboundMessage.Template;
-import io.touchpoint.channel.domain.SendOutcome;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
+import io.touchpoint.channel.domain.outbound.OutboundMessage;
+import io.touchpoint.channel.domain.outbound.OutboundMessage.Template;
+import io.touchpoint.channel.domain.outbound.SendOutcome;
 import io.touchpoint.events.Channel;
-import java.net.http.HttpRequest;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -83,14 +82,10 @@ class WhatsAppCloudSender implements ChannelSender, ProviderHttp.Api {
         if (message.inReplyTo() != null && message.inReplyTo().startsWith("wamid.")) {
             body.putObject("context").put("message_id", message.inReplyTo());
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(ProviderHttp.uri(
-                        ConnectionSettings.baseUrl(
-                                connection, properties.providers().metaGraph()),
-                        "/" + properties.providers().metaGraphVersion() + "/" + phoneNumberId.get() + "/messages"))
-                .header("Authorization", "Bearer " + token.get())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(ProviderHttp.json.writeValueAsString(body)));
-        return http.send(request, this);
+        return http.send(
+                MetaGraph.post(
+                        connection, properties.providers(), "/" + phoneNumberId.get() + "/messages", token.get(), body),
+                this);
     }
 
     @Override
@@ -105,7 +100,7 @@ class WhatsAppCloudSender implements ChannelSender, ProviderHttp.Api {
 
     @Override
     public String providerErrorCode(JsonNode body) {
-        return ProviderHttp.text(body.path("error").path("code"));
+        return MetaGraph.errorCode(body);
     }
 
     @Override

@@ -1,6 +1,6 @@
-package io.touchpoint.channel.persistence;
+package io.touchpoint.channel.persistence.connection;
 
-import io.touchpoint.channel.domain.ConnectionStatus;
+import io.touchpoint.channel.domain.connection.ConnectionStatus;
 import io.touchpoint.events.Channel;
 import java.time.Instant;
 import java.util.Map;

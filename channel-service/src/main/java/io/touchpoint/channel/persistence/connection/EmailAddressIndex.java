@@ -1,14 +1,13 @@
-package io.touchpoint.channel.persistence;
+package io.touchpoint.channel.persistence.connection;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import io.touchpoint.channel.application.InboundAddressTakenException;
-import io.touchpoint.channel.domain.ChannelConnection;
-import io.touchpoint.channel.domain.EmailSettings;
-import io.touchpoint.events.Channel;
+import io.touchpoint.channel.application.connection.InboundAddressTakenException;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
+import io.touchpoint.channel.domain.email.EmailSettings;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,8 +28,11 @@ class EmailAddressIndex {
 
     private final MongoTemplate mongo;
 
-    EmailAddressIndex(MongoTemplate mongo) {
+    private final Clock clock;
+
+    EmailAddressIndex(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
     }
 
     Optional<String> connectionId(String address) {
@@ -47,7 +49,8 @@ class EmailAddressIndex {
     boolean claim(String address, ChannelConnection connection) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try {
-                mongo.insert(new EmailAddressDocument(address, connection.id(), connection.tenantId(), Instant.now()));
+                mongo.insert(
+                        new EmailAddressDocument(address, connection.id(), connection.tenantId(), clock.instant()));
                 return true;
             } catch (DuplicateKeyException held) {
                 EmailAddressDocument existing = mongo.findById(address, EmailAddressDocument.class);
@@ -62,7 +65,7 @@ class EmailAddressIndex {
                 }
                 Update takeOver = Update.update("connectionId", connection.id())
                         .set("tenantId", connection.tenantId())
-                        .set("claimedAt", Instant.now());
+                        .set("claimedAt", clock.instant());
                 if (mongo.updateFirst(
                                         query(where("_id")
                                                 .is(address)
@@ -86,12 +89,7 @@ class EmailAddressIndex {
 
     /** The normalised inbound address of a stored email connection, if it has one. */
     static Optional<String> inboundAddress(ConnectionDocument document) {
-        if (document.kind() != Channel.EMAIL || document.settings() == null) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(document.settings().get(EmailSettings.INBOUND_ADDRESS))
-                .filter(address -> !address.isBlank())
-                .map(EmailSettings::normalize);
+        return EmailSettings.inboundAddress(document.kind(), document.settings());
     }
 
     private boolean abandoned(EmailAddressDocument claim) {
@@ -101,6 +99,6 @@ class EmailAddressIndex {
             return false;
         }
         return claim.claimedAt() == null
-                || claim.claimedAt().isBefore(Instant.now().minus(ABANDONED_AFTER));
+                || claim.claimedAt().isBefore(clock.instant().minus(ABANDONED_AFTER));
     }
 }

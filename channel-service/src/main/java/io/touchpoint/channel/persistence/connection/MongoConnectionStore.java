@@ -1,15 +1,16 @@
-package io.touchpoint.channel.persistence;
+package io.touchpoint.channel.persistence.connection;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.touchpoint.channel.application.ConnectionStore;
+import io.touchpoint.channel.application.connection.ConnectionStore;
 import io.touchpoint.channel.config.SecretsProperties;
-import io.touchpoint.channel.domain.ChannelConnection;
-import io.touchpoint.channel.domain.EmailSettings;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
+import io.touchpoint.channel.domain.email.EmailSettings;
 import io.touchpoint.events.Channel;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +24,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
 /**
- * Connections in MongoDB, secrets encrypted. Webhook lookups are cached for a few seconds: a busy SMS number would
- * otherwise cost a database read and an AES decryption per message, and a change or deletion still reaches every
- * replica within {@link #WEBHOOK_CACHE_TTL}.
+ * Connections in MongoDB, secrets encrypted. Lookups across tenants (webhooks, widgets, inbound mail) are cached for a
+ * few seconds: a busy SMS number would otherwise cost a database read and an AES decryption per message, and a change
+ * or deletion still reaches every replica within {@link #WEBHOOK_CACHE_TTL}.
  */
 @Repository
 class MongoConnectionStore implements ConnectionStore {
@@ -43,10 +44,10 @@ class MongoConnectionStore implements ConnectionStore {
             .maximumSize(10_000)
             .build();
 
-    MongoConnectionStore(MongoTemplate mongo, SecretsProperties secrets) {
+    MongoConnectionStore(MongoTemplate mongo, SecretsProperties secrets, Clock clock) {
         this.mongo = mongo;
         this.cipher = new SecretCipher(secrets.key());
-        this.emailAddresses = new EmailAddressIndex(mongo);
+        this.emailAddresses = new EmailAddressIndex(mongo, clock);
     }
 
     @Override
@@ -68,7 +69,7 @@ class MongoConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public Optional<ChannelConnection> findForWebhook(String id) {
+    public Optional<ChannelConnection> findAcrossTenants(String id) {
         return webhookCache.get(id, key -> Optional.ofNullable(mongo.findById(key, ConnectionDocument.class))
                 .map(this::toConnection));
     }
@@ -78,7 +79,7 @@ class MongoConnectionStore implements ConnectionStore {
         String normalized = EmailSettings.normalize(address);
         return emailAddresses
                 .connectionId(normalized)
-                .flatMap(this::findForWebhook)
+                .flatMap(this::findAcrossTenants)
                 .filter(connection -> EmailSettings.inboundAddress(connection)
                         .filter(normalized::equals)
                         .isPresent());

@@ -1,4 +1,4 @@
-package io.touchpoint.channel.persistence;
+package io.touchpoint.channel.persistence.connection;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.touchpoint.channel.persistence;
+package io.touchpoint.channel.persistence.inbound;
 
 import io.touchpoint.events.Channel;
 import io.touchpoint.events.Handle;

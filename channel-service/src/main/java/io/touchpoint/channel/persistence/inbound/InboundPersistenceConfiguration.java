@@ -1,20 +1,15 @@
-package io.touchpoint.channel.persistence;
+package io.touchpoint.channel.persistence.inbound;
 
 import io.touchpoint.starter.outbox.OutboxCollection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The collections whose documents carry outbox events, each relayed by the starter. */
+/** Inbound messages carry their {@code interaction.received} events in an outbox the starter relays. */
 @Configuration(proxyBeanMethods = false)
-class ChannelPersistenceConfiguration {
+class InboundPersistenceConfiguration {
 
     @Bean
     OutboxCollection inboundMessagesOutbox() {
         return new OutboxCollection(InboundMessageDocument.COLLECTION);
-    }
-
-    @Bean
-    OutboxCollection outboundMessagesOutbox() {
-        return new OutboxCollection(OutboundMessageDocument.COLLECTION);
     }
 }

@@ -1,9 +1,9 @@
-package io.touchpoint.channel.persistence;
+package io.touchpoint.channel.persistence.inbound;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import io.touchpoint.channel.application.CustomerWindows;
+import io.touchpoint.channel.application.inbound.CustomerWindows;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;

@@ -1,10 +1,10 @@
-package io.touchpoint.channel.persistence;
+package io.touchpoint.channel.persistence.inbound;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import io.touchpoint.channel.application.InboundMessageStore;
-import io.touchpoint.channel.domain.InboundMessage;
+import io.touchpoint.channel.application.inbound.InboundMessageStore;
+import io.touchpoint.channel.domain.inbound.InboundMessage;
 import io.touchpoint.events.interaction.InteractionReceived;
 import io.touchpoint.starter.outbox.Outbox;
 import java.util.Optional;

@@ -1,9 +1,9 @@
-package io.touchpoint.channel.persistence;
+package io.touchpoint.channel.persistence.inbound;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import io.touchpoint.channel.application.OptOutStore;
+import io.touchpoint.channel.application.inbound.OptOutStore;
 import io.touchpoint.events.Channel;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,7 +1,8 @@
-package io.touchpoint.channel.persistence;
+package io.touchpoint.channel.persistence.inbound;
 
 import io.touchpoint.events.Channel;
 import java.time.Instant;
+import java.util.Locale;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -26,6 +27,6 @@ record OptOutDocument(
     static final String COLLECTION = "opt_outs";
 
     static String key(String tenantId, Channel channel, String handle) {
-        return tenantId + "|" + channel.name().toLowerCase(java.util.Locale.ROOT) + "|" + handle;
+        return tenantId + "|" + channel.name().toLowerCase(Locale.ROOT) + "|" + handle;
     }
 }

@@ -1,13 +1,13 @@
-package io.touchpoint.channel.persistence;
+package io.touchpoint.channel.persistence.outbound;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import io.touchpoint.channel.application.OutboundMessageStore;
-import io.touchpoint.channel.domain.OutboundDelivery;
-import io.touchpoint.channel.domain.OutboundDelivery.Change;
-import io.touchpoint.channel.domain.OutboundMessage;
-import io.touchpoint.channel.domain.OutboundMessage.Origin;
+import io.touchpoint.channel.application.outbound.OutboundMessageStore;
+import io.touchpoint.channel.domain.outbound.OutboundDelivery;
+import io.touchpoint.channel.domain.outbound.OutboundDelivery.Change;
+import io.touchpoint.channel.domain.outbound.OutboundMessage;
+import io.touchpoint.channel.domain.outbound.OutboundMessage.Origin;
 import io.touchpoint.events.Channel;
 import io.touchpoint.events.EventPayload;
 import io.touchpoint.starter.outbox.Outbox;

@@ -1,9 +1,9 @@
-package io.touchpoint.channel.persistence;
+package io.touchpoint.channel.persistence.outbound;
 
-import io.touchpoint.channel.domain.DeliveryFailure;
-import io.touchpoint.channel.domain.DeliveryStep;
-import io.touchpoint.channel.domain.OutboundMessage.Template;
-import io.touchpoint.channel.domain.OutboundState;
+import io.touchpoint.channel.domain.outbound.DeliveryFailure;
+import io.touchpoint.channel.domain.outbound.DeliveryStep;
+import io.touchpoint.channel.domain.outbound.OutboundMessage.Template;
+import io.touchpoint.channel.domain.outbound.OutboundState;
 import io.touchpoint.events.Channel;
 import io.touchpoint.events.Handle;
 import io.touchpoint.events.MessageContent;

@@ -1,4 +1,4 @@
-package io.touchpoint.channel.persistence;
+package io.touchpoint.channel.persistence.outbound;
 
 import io.touchpoint.events.Channel;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.touchpoint.channel.persistence;
+package io.touchpoint.channel.persistence.webchat;
 
 import java.time.Instant;
 import org.springframework.data.annotation.Id;

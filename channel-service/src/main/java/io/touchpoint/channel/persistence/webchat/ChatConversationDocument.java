@@ -1,4 +1,4 @@
-package io.touchpoint.channel.persistence;
+package io.touchpoint.channel.persistence.webchat;
 
 import io.touchpoint.events.Handle;
 import java.time.Instant;

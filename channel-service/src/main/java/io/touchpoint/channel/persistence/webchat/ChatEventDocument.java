@@ -1,7 +1,7 @@
-package io.touchpoint.channel.persistence;
+package io.touchpoint.channel.persistence.webchat;
 
-import io.touchpoint.channel.domain.ChatAuthor;
-import io.touchpoint.channel.domain.DeliveryStatus;
+import io.touchpoint.channel.domain.outbound.DeliveryStatus;
+import io.touchpoint.channel.domain.webchat.ChatAuthor;
 import io.touchpoint.events.MessageContent;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;

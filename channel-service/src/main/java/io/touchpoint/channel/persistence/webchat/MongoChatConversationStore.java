@@ -1,8 +1,8 @@
-package io.touchpoint.channel.persistence;
+package io.touchpoint.channel.persistence.webchat;
 
-import io.touchpoint.channel.application.ChatConversationStore;
-import io.touchpoint.channel.domain.ChatAttachment;
-import io.touchpoint.channel.domain.ChatConversation;
+import io.touchpoint.channel.application.webchat.ChatConversationStore;
+import io.touchpoint.channel.domain.webchat.ChatAttachment;
+import io.touchpoint.channel.domain.webchat.ChatConversation;
 import java.net.URI;
 import java.util.Optional;
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -1,11 +1,11 @@
-package io.touchpoint.channel.persistence;
+package io.touchpoint.channel.persistence.webchat;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import io.touchpoint.channel.application.ChatEventStore;
-import io.touchpoint.channel.domain.ChatEvent;
-import io.touchpoint.channel.persistence.ChatEventDocument.Kind;
+import io.touchpoint.channel.application.webchat.ChatEventStore;
+import io.touchpoint.channel.domain.webchat.ChatEvent;
+import io.touchpoint.channel.persistence.webchat.ChatEventDocument.Kind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,6 +1,6 @@
 package io.touchpoint.channel.web.chat;
 
-import io.touchpoint.channel.application.WebChatStream;
+import io.touchpoint.channel.application.webchat.WebChatStream;
 import io.touchpoint.tenancy.TenantContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,7 +1,7 @@
 package io.touchpoint.channel.web.chat;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.touchpoint.channel.domain.ChatEvent;
+import io.touchpoint.channel.domain.webchat.ChatEvent;
 import io.touchpoint.events.Attachment;
 import java.time.Instant;
 import java.util.List;

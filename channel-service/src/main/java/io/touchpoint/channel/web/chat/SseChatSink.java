@@ -1,7 +1,7 @@
 package io.touchpoint.channel.web.chat;
 
-import io.touchpoint.channel.application.ChatSink;
-import io.touchpoint.channel.domain.ChatEvent;
+import io.touchpoint.channel.application.webchat.ChatSink;
+import io.touchpoint.channel.domain.webchat.ChatEvent;
 import java.io.IOException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,6 +1,6 @@
 package io.touchpoint.channel.web.chat;
 
-import io.touchpoint.channel.application.WebChatConversations;
+import io.touchpoint.channel.application.webchat.WebChatWidgets;
 import io.touchpoint.starter.problem.ProblemResponses;
 import io.touchpoint.starter.problem.Problems;
 import jakarta.servlet.FilterChain;
@@ -32,12 +32,12 @@ class WebChatCorsFilter extends OncePerRequestFilter {
 
     private static final List<String> ANY_ORIGIN = List.of(CorsConfiguration.ALL);
 
-    private final WebChatConversations conversations;
+    private final WebChatWidgets widgets;
 
     private final CorsProcessor processor = new DefaultCorsProcessor();
 
-    WebChatCorsFilter(WebChatConversations conversations) {
-        this.conversations = conversations;
+    WebChatCorsFilter(WebChatWidgets widgets) {
+        this.widgets = widgets;
     }
 
     @Override
@@ -75,9 +75,9 @@ class WebChatCorsFilter extends OncePerRequestFilter {
         String[] segments = path.substring(PREFIX.length()).split("/");
         Optional<List<String>> origins;
         if (segments.length >= 2 && segments[0].equals("conversations")) {
-            origins = conversations.allowedOriginsOfConversation(segments[1]);
+            origins = widgets.allowedOriginsOfConversation(segments[1]);
         } else {
-            origins = conversations.allowedOrigins(segments[0]);
+            origins = widgets.allowedOrigins(segments[0]);
         }
         return origins.orElse(ANY_ORIGIN);
     }

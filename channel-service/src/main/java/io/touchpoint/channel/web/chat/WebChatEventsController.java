@@ -1,9 +1,9 @@
 package io.touchpoint.channel.web.chat;
 
-import io.touchpoint.channel.application.ChatSubscription;
-import io.touchpoint.channel.application.WebChatConversations;
-import io.touchpoint.channel.application.WebChatConversations.VisitorAccess;
-import io.touchpoint.channel.application.WebChatStream;
+import io.touchpoint.channel.application.webchat.ChatSubscription;
+import io.touchpoint.channel.application.webchat.WebChatConversations;
+import io.touchpoint.channel.application.webchat.WebChatConversations.VisitorAccess;
+import io.touchpoint.channel.application.webchat.WebChatStream;
 import io.touchpoint.starter.problem.ProblemException;
 import java.io.IOException;
 import org.springframework.http.HttpHeaders;

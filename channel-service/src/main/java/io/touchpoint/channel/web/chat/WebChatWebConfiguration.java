@@ -1,6 +1,6 @@
 package io.touchpoint.channel.web.chat;
 
-import io.touchpoint.channel.application.WebChatConversations;
+import io.touchpoint.channel.application.webchat.WebChatWidgets;
 import io.touchpoint.starter.problem.RequestIdFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -11,9 +11,9 @@ import org.springframework.context.annotation.Configuration;
 class WebChatWebConfiguration {
 
     @Bean
-    FilterRegistrationBean<WebChatCorsFilter> webChatCorsFilter(WebChatConversations conversations) {
+    FilterRegistrationBean<WebChatCorsFilter> webChatCorsFilter(WebChatWidgets widgets) {
         FilterRegistrationBean<WebChatCorsFilter> registration =
-                new FilterRegistrationBean<>(new WebChatCorsFilter(conversations));
+                new FilterRegistrationBean<>(new WebChatCorsFilter(widgets));
         registration.addUrlPatterns(WebChatController.BASE_PATH + "/*");
         registration.setOrder(RequestIdFilter.ORDER + 1);
         return registration;

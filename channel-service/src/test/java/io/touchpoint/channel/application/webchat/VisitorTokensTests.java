@@ -1,9 +1,9 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.webchat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.touchpoint.channel.domain.ChatConversation;
+import io.touchpoint.channel.domain.webchat.ChatConversation;
 import io.touchpoint.events.Handle;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -13,7 +13,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
-class WebChatVisitorTokensTests {
+class VisitorTokensTests {
 
     private static final String SECRET = "web-chat-tests-secrets-key-0123456789abcdef";
 

@@ -1,10 +1,10 @@
-package io.touchpoint.channel.application;
+package io.touchpoint.channel.application.webchat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.touchpoint.channel.domain.ChatAuthor;
-import io.touchpoint.channel.domain.ChatEvent;
+import io.touchpoint.channel.domain.webchat.ChatAuthor;
+import io.touchpoint.channel.domain.webchat.ChatEvent;
 import io.touchpoint.events.MessageContent;
 import java.io.IOException;
 import java.time.Duration;

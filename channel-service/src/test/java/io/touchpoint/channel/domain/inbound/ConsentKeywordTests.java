@@ -1,4 +1,4 @@
-package io.touchpoint.channel.domain;
+package io.touchpoint.channel.domain.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

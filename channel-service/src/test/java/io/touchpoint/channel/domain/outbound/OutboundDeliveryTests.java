@@ -1,10 +1,12 @@
-package io.touchpoint.channel.domain;
+package io.touchpoint.channel.domain.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-import io.touchpoint.channel.domain.OutboundDelivery.Change;
-import io.touchpoint.channel.domain.OutboundMessage.Origin;
+import io.touchpoint.channel.domain.Ids;
+import io.touchpoint.channel.domain.inbound.CustomerServiceWindow;
+import io.touchpoint.channel.domain.outbound.OutboundDelivery.Change;
+import io.touchpoint.channel.domain.outbound.OutboundMessage.Origin;
 import io.touchpoint.events.Channel;
 import io.touchpoint.events.Handle;
 import io.touchpoint.events.MessageContent;

@@ -2,9 +2,9 @@ package io.touchpoint.channel.web.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.touchpoint.channel.domain.ChatAuthor;
-import io.touchpoint.channel.domain.ChatEvent;
-import io.touchpoint.channel.domain.DeliveryStatus;
+import io.touchpoint.channel.domain.outbound.DeliveryStatus;
+import io.touchpoint.channel.domain.webchat.ChatAuthor;
+import io.touchpoint.channel.domain.webchat.ChatEvent;
 import io.touchpoint.events.Attachment;
 import io.touchpoint.events.MessageContent;
 import java.net.URI;
@@ -17,7 +17,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEvent
 import tools.jackson.databind.json.JsonMapper;
 
 /** What a widget's {@code EventSource} reads: the text of each frame exactly. */
-class WebChatEventFramesTests {
+class ChatEventFramesTests {
 
     private static final String CONVERSATION = "cnv_01jd0000000000000000000000";
 

@@ -4,10 +4,11 @@ import static io.touchpoint.channel.web.webhook.meta.MetaJson.isBlank;
 import static io.touchpoint.channel.web.webhook.meta.MetaJson.orEmpty;
 import static io.touchpoint.channel.web.webhook.meta.MetaJson.require;
 
-import io.touchpoint.channel.application.DeliveryReceipt;
-import io.touchpoint.channel.application.MalformedPayloadException;
-import io.touchpoint.channel.domain.DeliveryStatus;
-import io.touchpoint.channel.domain.InboundMessage;
+import io.touchpoint.channel.application.inbound.MalformedPayloadException;
+import io.touchpoint.channel.application.outbound.DeliveryReceipt;
+import io.touchpoint.channel.domain.inbound.InboundMessage;
+import io.touchpoint.channel.domain.outbound.DeliveryStatus;
+import io.touchpoint.channel.web.webhook.WebhookPayloads;
 import io.touchpoint.events.Attachment;
 import io.touchpoint.events.Channel;
 import io.touchpoint.events.Handle;
@@ -153,7 +154,8 @@ record MessengerNotification(String object, List<Entry> entry) {
             }
             // Messenger gives a type (image, video, audio, file) but no media type: guess it from the file name.
             String contentType = URLConnection.guessContentTypeFromName(name);
-            if (contentType == null || !MetaJson.MEDIA_TYPE.matcher(contentType).matches()) {
+            if (contentType == null
+                    || !WebhookPayloads.MEDIA_TYPE.matcher(contentType).matches()) {
                 contentType = "application/octet-stream";
             }
             // The file stays on Meta's CDN; the webhook has no size.

@@ -1,7 +1,7 @@
 package io.touchpoint.channel.web.webhook.meta;
 
-import io.touchpoint.channel.application.DeliveryReceipt;
-import io.touchpoint.channel.domain.InboundMessage;
+import io.touchpoint.channel.application.outbound.DeliveryReceipt;
+import io.touchpoint.channel.domain.inbound.InboundMessage;
 import java.util.List;
 
 /**

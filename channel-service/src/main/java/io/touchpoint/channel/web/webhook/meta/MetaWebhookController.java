@@ -1,12 +1,12 @@
 package io.touchpoint.channel.web.webhook.meta;
 
-import io.touchpoint.channel.application.DeliveryReceipt;
-import io.touchpoint.channel.application.DeliveryReceipts;
-import io.touchpoint.channel.application.InboundIngestion;
-import io.touchpoint.channel.application.Signatures;
-import io.touchpoint.channel.application.WebhookGate;
-import io.touchpoint.channel.domain.ChannelConnection;
-import io.touchpoint.channel.domain.InboundMessage;
+import io.touchpoint.channel.application.inbound.InboundIngestion;
+import io.touchpoint.channel.application.inbound.Signatures;
+import io.touchpoint.channel.application.inbound.WebhookGate;
+import io.touchpoint.channel.application.outbound.DeliveryReceipt;
+import io.touchpoint.channel.application.outbound.DeliveryReceipts;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
+import io.touchpoint.channel.domain.inbound.InboundMessage;
 import io.touchpoint.events.Channel;
 import java.time.Clock;
 import java.time.Instant;
@@ -98,15 +98,13 @@ class MetaWebhookController {
     }
 
     private void verify(ChannelConnection connection, String header, byte[] body) {
-        String appSecret =
-                connection.secret("appSecret").orElseThrow(() -> gate.rejected(connection, "not_configured"));
-        if (header == null) {
-            throw gate.rejected(connection, "missing");
-        }
-        String expected = "sha256=" + Signatures.hmacSha256Hex(appSecret, body);
-        if (!Signatures.matches(expected, header.strip().toLowerCase(Locale.ROOT))) {
-            throw gate.rejected(connection, "invalid");
-        }
+        gate.verify(
+                connection,
+                "appSecret",
+                header,
+                (appSecret, signature) -> Signatures.matches(
+                        "sha256=" + Signatures.hmacSha256Hex(appSecret, body),
+                        signature.strip().toLowerCase(Locale.ROOT)));
     }
 
     private static MetaEvents parse(ChannelConnection connection, byte[] body, Instant receivedAt) {

@@ -4,10 +4,11 @@ import static io.touchpoint.channel.web.webhook.meta.MetaJson.isBlank;
 import static io.touchpoint.channel.web.webhook.meta.MetaJson.orEmpty;
 import static io.touchpoint.channel.web.webhook.meta.MetaJson.require;
 
-import io.touchpoint.channel.application.DeliveryReceipt;
-import io.touchpoint.channel.application.MalformedPayloadException;
-import io.touchpoint.channel.domain.DeliveryStatus;
-import io.touchpoint.channel.domain.InboundMessage;
+import io.touchpoint.channel.application.inbound.MalformedPayloadException;
+import io.touchpoint.channel.application.outbound.DeliveryReceipt;
+import io.touchpoint.channel.domain.inbound.InboundMessage;
+import io.touchpoint.channel.domain.outbound.DeliveryStatus;
+import io.touchpoint.channel.web.webhook.WebhookPayloads;
 import io.touchpoint.events.Attachment;
 import io.touchpoint.events.Channel;
 import io.touchpoint.events.Handle;
@@ -32,8 +33,6 @@ record WhatsAppNotification(String object, List<Entry> entry) {
 
     /** Where the Graph API serves a media object's metadata and download URL, given the connection's access token. */
     static final String GRAPH_API = "https://graph.facebook.com/";
-
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
     private static final Pattern MEDIA_ID = Pattern.compile("[A-Za-z0-9_.-]{1,200}");
 
@@ -120,7 +119,7 @@ record WhatsAppNotification(String object, List<Entry> entry) {
         Optional<InboundMessage> toInbound(Value value, Instant receivedAt) {
             require(id, "messages[].id");
             String phone = "+" + require(from, "messages[].from");
-            if (!E164.matcher(phone).matches()) {
+            if (!WebhookPayloads.E164.matcher(phone).matches()) {
                 throw new MalformedPayloadException("messages[].from must be a phone number, not " + from + ".");
             }
             Optional<MessageContent> content = content();
@@ -185,7 +184,9 @@ record WhatsAppNotification(String object, List<Entry> entry) {
                 throw new MalformedPayloadException("messages[]." + type + ".id is missing or invalid.");
             }
             String contentType = media.mimeType() != null
-                            && MetaJson.MEDIA_TYPE.matcher(media.mimeType()).matches()
+                            && WebhookPayloads.MEDIA_TYPE
+                                    .matcher(media.mimeType())
+                                    .matches()
                     ? media.mimeType()
                     : "application/octet-stream";
             String name = !isBlank(media.filename()) ? media.filename() : type + "-" + media.id();

@@ -1,6 +1,7 @@
 package io.touchpoint.channel.web.webhook.sms;
 
-import io.touchpoint.channel.domain.ChannelConnection;
+import io.touchpoint.channel.application.outbound.StatusCallbacks;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 
@@ -19,12 +20,10 @@ import java.util.Locale;
  */
 final class PublicWebhookUrl {
 
-    static final String SETTING = "webhookUrl";
-
     private PublicWebhookUrl() {}
 
     static String of(ChannelConnection connection, HttpServletRequest request) {
-        return connection.setting(SETTING).orElseGet(() -> rebuilt(request));
+        return connection.setting(StatusCallbacks.WEBHOOK_URL).orElseGet(() -> rebuilt(request));
     }
 
     static String rebuilt(HttpServletRequest request) {

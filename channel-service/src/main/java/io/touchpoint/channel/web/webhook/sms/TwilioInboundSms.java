@@ -1,7 +1,8 @@
 package io.touchpoint.channel.web.webhook.sms;
 
-import io.touchpoint.channel.application.MalformedPayloadException;
-import io.touchpoint.channel.domain.InboundMessage;
+import io.touchpoint.channel.application.inbound.MalformedPayloadException;
+import io.touchpoint.channel.domain.inbound.InboundMessage;
+import io.touchpoint.channel.web.webhook.WebhookPayloads;
 import io.touchpoint.events.Attachment;
 import io.touchpoint.events.Channel;
 import io.touchpoint.events.Handle;
@@ -21,11 +22,6 @@ import java.util.regex.Pattern;
  */
 final class TwilioInboundSms {
 
-    /** E.164: a plus, a country code that does not start with 0, at most 15 digits in all. */
-    static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
-
-    private static final Pattern MEDIA_TYPE = Pattern.compile("[\\w.+-]+/[\\w.+-]+.*");
-
     /** Twilio's {@code SM…}/{@code MM…} SIDs, and the UUIDs of compatible providers. */
     private static final Pattern MESSAGE_SID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -41,7 +37,7 @@ final class TwilioInboundSms {
             throw new MalformedPayloadException("MessageSid must be a message id of letters, digits, - and _.");
         }
         String from = single(form, "From");
-        if (from == null || !E164.matcher(from).matches()) {
+        if (from == null || !WebhookPayloads.E164.matcher(from).matches()) {
             throw new MalformedPayloadException("From must be a phone number in E.164 format.");
         }
         String body = single(form, "Body");
@@ -79,7 +75,7 @@ final class TwilioInboundSms {
         for (int i = 0; i < count; i++) {
             URI url = mediaUrl(single(form, "MediaUrl" + i), i);
             String type = single(form, "MediaContentType" + i);
-            if (type == null || !MEDIA_TYPE.matcher(type).matches()) {
+            if (type == null || !WebhookPayloads.MEDIA_TYPE.matcher(type).matches()) {
                 throw new MalformedPayloadException("MediaContentType" + i + " must be a media type.");
             }
             String path = url.getPath();

@@ -1,6 +1,6 @@
 package io.touchpoint.channel.web.webhook.sms;
 
-import io.touchpoint.channel.application.Signatures;
+import io.touchpoint.channel.application.inbound.Signatures;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -18,6 +18,9 @@ import java.util.TreeMap;
 final class TwilioSignature {
 
     static final String HEADER = "X-Twilio-Signature";
+
+    /** The connection secret Twilio signs with: the account's auth token. */
+    static final String SECRET = "authToken";
 
     private TwilioSignature() {}
 

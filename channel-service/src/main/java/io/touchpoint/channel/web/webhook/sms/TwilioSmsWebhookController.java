@@ -1,11 +1,11 @@
 package io.touchpoint.channel.web.webhook.sms;
 
-import io.touchpoint.channel.application.InboundIngestion;
-import io.touchpoint.channel.application.InboundIngestion.Ingested;
-import io.touchpoint.channel.application.OptOuts;
-import io.touchpoint.channel.application.WebhookGate;
-import io.touchpoint.channel.domain.ChannelConnection;
-import io.touchpoint.channel.domain.InboundMessage;
+import io.touchpoint.channel.application.inbound.InboundIngestion;
+import io.touchpoint.channel.application.inbound.InboundIngestion.Ingested;
+import io.touchpoint.channel.application.inbound.OptOuts;
+import io.touchpoint.channel.application.inbound.WebhookGate;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
+import io.touchpoint.channel.domain.inbound.InboundMessage;
 import io.touchpoint.events.Channel;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -55,14 +55,12 @@ class TwilioSmsWebhookController {
             @RequestBody MultiValueMap<String, String> form,
             HttpServletRequest request) {
         ChannelConnection connection = gate.connection(Channel.SMS, connectionId);
-        String authToken =
-                connection.secret("authToken").orElseThrow(() -> gate.rejected(connection, "not_configured"));
-        if (signature == null) {
-            throw gate.rejected(connection, "missing");
-        }
-        if (!TwilioSignature.verify(authToken, PublicWebhookUrl.of(connection, request), form, signature)) {
-            throw gate.rejected(connection, "invalid");
-        }
+        String url = PublicWebhookUrl.of(connection, request);
+        gate.verify(
+                connection,
+                TwilioSignature.SECRET,
+                signature,
+                (authToken, value) -> TwilioSignature.verify(authToken, url, form, value));
         InboundMessage message = TwilioInboundSms.parse(form, clock.instant());
         Ingested ingested = ingestion.ingest(connection, message);
         optOuts.applyKeyword(connection, message, ingested);

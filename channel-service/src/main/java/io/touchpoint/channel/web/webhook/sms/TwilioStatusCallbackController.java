@@ -1,12 +1,12 @@
 package io.touchpoint.channel.web.webhook.sms;
 
-import io.touchpoint.channel.application.DeliveryReceipt;
-import io.touchpoint.channel.application.DeliveryReceipts;
-import io.touchpoint.channel.application.MalformedPayloadException;
-import io.touchpoint.channel.application.StatusCallbacks;
-import io.touchpoint.channel.application.WebhookGate;
-import io.touchpoint.channel.domain.ChannelConnection;
-import io.touchpoint.channel.domain.DeliveryStatus;
+import io.touchpoint.channel.application.inbound.MalformedPayloadException;
+import io.touchpoint.channel.application.inbound.WebhookGate;
+import io.touchpoint.channel.application.outbound.DeliveryReceipt;
+import io.touchpoint.channel.application.outbound.DeliveryReceipts;
+import io.touchpoint.channel.application.outbound.StatusCallbacks;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
+import io.touchpoint.channel.domain.outbound.DeliveryStatus;
 import io.touchpoint.events.Channel;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -63,15 +63,12 @@ class TwilioStatusCallbackController {
             @RequestBody MultiValueMap<String, String> form,
             HttpServletRequest request) {
         ChannelConnection connection = gate.connection(Channel.SMS, connectionId);
-        String authToken =
-                connection.secret("authToken").orElseThrow(() -> gate.rejected(connection, "not_configured"));
-        if (signature == null) {
-            throw gate.rejected(connection, "missing");
-        }
         String url = statusCallbacks.smsStatusUrl(connection).orElseGet(() -> PublicWebhookUrl.rebuilt(request));
-        if (!TwilioSignature.verify(authToken, url, form, signature)) {
-            throw gate.rejected(connection, "invalid");
-        }
+        gate.verify(
+                connection,
+                TwilioSignature.SECRET,
+                signature,
+                (authToken, value) -> TwilioSignature.verify(authToken, url, form, value));
         String sid = single(form, "MessageSid");
         String status = single(form, "MessageStatus");
         if (sid == null || status == null) {

@@ -1,7 +1,8 @@
 package io.touchpoint.channel.web.webhook.telegram;
 
-import io.touchpoint.channel.application.MalformedPayloadException;
-import io.touchpoint.channel.domain.InboundMessage;
+import io.touchpoint.channel.application.inbound.MalformedPayloadException;
+import io.touchpoint.channel.domain.inbound.InboundMessage;
+import io.touchpoint.channel.web.webhook.WebhookPayloads;
 import io.touchpoint.events.Channel;
 import io.touchpoint.events.Handle;
 import io.touchpoint.events.MessageContent;
@@ -14,10 +15,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A Telegram Bot API {@code Update} as a webhook delivers it. Only {@code message} updates are customers' messages;
@@ -28,21 +25,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record TelegramUpdate(Long updateId, Message message) {
 
-    private static final JsonMapper json = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
 
     static TelegramUpdate parse(byte[] body) {
-        TelegramUpdate update;
-        try {
-            update = json.readValue(body, TelegramUpdate.class);
-        } catch (JacksonException e) {
-            throw new MalformedPayloadException("The body is not a Telegram update: " + e.getOriginalMessage());
-        }
-        if (update == null || update.updateId() == null) {
+        TelegramUpdate update =
+                WebhookPayloads.read(WebhookPayloads.SNAKE_CASE, body, TelegramUpdate.class, "a Telegram update");
+        if (update.updateId() == null) {
             throw new MalformedPayloadException("update_id is missing.");
         }
         return update;

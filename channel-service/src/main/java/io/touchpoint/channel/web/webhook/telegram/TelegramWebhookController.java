@@ -1,9 +1,9 @@
 package io.touchpoint.channel.web.webhook.telegram;
 
-import io.touchpoint.channel.application.InboundIngestion;
-import io.touchpoint.channel.application.Signatures;
-import io.touchpoint.channel.application.WebhookGate;
-import io.touchpoint.channel.domain.ChannelConnection;
+import io.touchpoint.channel.application.inbound.InboundIngestion;
+import io.touchpoint.channel.application.inbound.Signatures;
+import io.touchpoint.channel.application.inbound.WebhookGate;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
 import io.touchpoint.events.Channel;
 import java.time.Clock;
 import org.springframework.http.MediaType;
@@ -42,14 +42,7 @@ class TelegramWebhookController {
             @RequestHeader(name = SECRET_HEADER, required = false) String secretToken,
             @RequestBody byte[] body) {
         ChannelConnection connection = gate.connection(Channel.TELEGRAM, connectionId);
-        String expected =
-                connection.secret("secretToken").orElseThrow(() -> gate.rejected(connection, "not_configured"));
-        if (secretToken == null) {
-            throw gate.rejected(connection, "missing");
-        }
-        if (!Signatures.matches(expected, secretToken)) {
-            throw gate.rejected(connection, "invalid");
-        }
+        gate.verify(connection, "secretToken", secretToken, Signatures::matches);
         TelegramUpdate.parse(body)
                 .toInbound(clock.instant())
                 .ifPresent(message -> ingestion.ingest(connection, message));

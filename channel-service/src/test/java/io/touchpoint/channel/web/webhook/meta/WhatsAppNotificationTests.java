@@ -3,10 +3,10 @@ package io.touchpoint.channel.web.webhook.meta;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.touchpoint.channel.application.DeliveryReceipt;
-import io.touchpoint.channel.application.MalformedPayloadException;
-import io.touchpoint.channel.domain.DeliveryStatus;
-import io.touchpoint.channel.domain.InboundMessage;
+import io.touchpoint.channel.application.inbound.MalformedPayloadException;
+import io.touchpoint.channel.application.outbound.DeliveryReceipt;
+import io.touchpoint.channel.domain.inbound.InboundMessage;
+import io.touchpoint.channel.domain.outbound.DeliveryStatus;
 import io.touchpoint.events.Attachment;
 import io.touchpoint.events.Channel;
 import io.touchpoint.events.Handle;

@@ -2,8 +2,8 @@ package io.touchpoint.channel.web.webhook.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.touchpoint.channel.domain.ChannelConnection;
-import io.touchpoint.channel.domain.ConnectionStatus;
+import io.touchpoint.channel.domain.connection.ChannelConnection;
+import io.touchpoint.channel.domain.connection.ConnectionStatus;
 import io.touchpoint.events.Channel;
 import java.time.Instant;
 import java.util.Map;

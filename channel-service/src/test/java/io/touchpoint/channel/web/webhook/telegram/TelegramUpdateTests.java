@@ -3,8 +3,8 @@ package io.touchpoint.channel.web.webhook.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.touchpoint.channel.application.MalformedPayloadException;
-import io.touchpoint.channel.domain.InboundMessage;
+import io.touchpoint.channel.application.inbound.MalformedPayloadException;
+import io.touchpoint.channel.domain.inbound.InboundMessage;
 import io.touchpoint.events.Channel;
 import io.touchpoint.events.Handle;
 import java.io.IOException;
