@@ -20,7 +20,9 @@ public final class Bench {
             "gateway",
             new GatewayOverhead(),
             "sms-ingest",
-            new SmsIngest());
+            new SmsIngest(),
+            "ticket-flow",
+            new TicketFlow());
 
     private Bench() {}
 

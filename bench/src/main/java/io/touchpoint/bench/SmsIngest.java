@@ -5,30 +5,18 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
 import java.io.Reader;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Inbound SMS at load: Twilio-format webhooks, signed with {@code X-Twilio-Signature} as Twilio signs them, posted
@@ -67,12 +55,13 @@ final class SmsIngest implements Bench.Scenario {
                 .executor(clientThreads)
                 .build();
         try (Connection broker = connect(amqp)) {
-            Admin admin = new Admin(client, gateway, secrets.getProperty("admin-api-key"));
+            PlatformAdmin admin = new PlatformAdmin(client, gateway, secrets.getProperty("admin-api-key"));
             String tenant = "bench_ingest_" + UUID.randomUUID().toString().substring(0, 8);
-            String authToken = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(24));
+            String authToken = SignedSms.newAuthToken();
             String webhook = admin.smsConnection(tenant, authToken);
             AtomicLong published = countInteractions(broker);
-            Supplier<HttpRequest> sms = new SignedSms(webhook, authToken, customers);
+            Supplier<HttpRequest> sms =
+                    new SignedSms(webhook, authToken, () -> SignedSms.phone(random.nextInt(customers)));
             LoadGenerator load = new LoadGenerator(client);
 
             System.out.printf(
@@ -116,94 +105,6 @@ final class SmsIngest implements Bench.Scenario {
         }
     }
 
-    /** Each call: the next Twilio webhook of a random customer, with a fresh MessageSid and Twilio's signature. */
-    private record SignedSms(String url, String authToken, int customers) implements Supplier<HttpRequest> {
-
-        @Override
-        public HttpRequest get() {
-            Map<String, String> params = new TreeMap<>();
-            params.put("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""));
-            params.put("AccountSid", "ACbench");
-            params.put("From", "+1555" + String.format("%07d", random.nextInt(customers)));
-            params.put("To", "+14155550100");
-            params.put("Body", "Where is my order? It was due yesterday.");
-            params.put("NumMedia", "0");
-            StringBuilder signed = new StringBuilder(url);
-            params.forEach((name, value) -> signed.append(name).append(value));
-            String form = params.entrySet().stream()
-                    .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                    .collect(Collectors.joining("&"));
-            return HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("X-Twilio-Signature", hmacSha1(authToken, signed.toString()))
-                    .POST(HttpRequest.BodyPublishers.ofString(form))
-                    .build();
-        }
-    }
-
-    /** The admin API calls that set up the run: a tenant, a key and an SMS connection whose webhook URL is known. */
-    private record Admin(HttpClient client, String gateway, String adminKey) {
-
-        String smsConnection(String tenant, String authToken) throws Exception {
-            send(
-                    "POST",
-                    "/v1/admin/tenants",
-                    adminKey,
-                    "{\"id\": \"%s\", \"name\": \"bench\", \"plan\": \"enterprise\"}".formatted(tenant));
-            String key = field(
-                    send(
-                            "POST",
-                            "/v1/admin/tenants/" + tenant + "/api-keys",
-                            adminKey,
-                            "{\"name\": \"bench\", \"scopes\": [\"channels:admin\"]}"),
-                    "secret");
-            String created = send(
-                    "POST",
-                    "/v1/channels/connections",
-                    key,
-                    """
-                    {"kind": "sms", "displayName": "bench", "settings": {"phoneNumber": "+14155550100",
-                     "accountSid": "ACbench"}, "secrets": {"authToken": "%s"}}"""
-                            .formatted(authToken));
-            String id = field(created, "id");
-            String webhook = gateway + field(created, "webhookPath");
-            // Twilio signs the URL it calls: tell the connection which one that is.
-            send(
-                    "PATCH",
-                    "/v1/channels/connections/" + id,
-                    key,
-                    "{\"settings\": {\"phoneNumber\": \"+14155550100\", \"accountSid\": \"ACbench\", \"webhookUrl\": \"%s\"}}"
-                            .formatted(webhook));
-            return webhook;
-        }
-
-        private String send(String method, String path, String bearer, String json) throws Exception {
-            HttpResponse<String> response = client.send(
-                    HttpRequest.newBuilder(URI.create(gateway + path))
-                            .timeout(Duration.ofSeconds(10))
-                            .header("Authorization", "Bearer " + bearer)
-                            .header("Content-Type", "application/json")
-                            .method(method, HttpRequest.BodyPublishers.ofString(json))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException(
-                        method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
-        }
-
-        private static String field(String json, String name) {
-            Matcher matcher =
-                    Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
-            if (!matcher.find()) {
-                throw new IllegalStateException("no " + name + " in " + json);
-            }
-            return matcher.group(1);
-        }
-    }
-
     /** Counts {@code interaction.received} events on the broker, as a consumer bound by a partner would see them. */
     private static AtomicLong countInteractions(Connection broker) throws IOException {
         AtomicLong count = new AtomicLong();
@@ -231,26 +132,6 @@ final class SmsIngest implements Bench.Scenario {
                 stats.requestsPerSecond(),
                 LatencyStats.millis(stats.p50Nanos()),
                 LatencyStats.millis(stats.p99Nanos()));
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String hmacSha1(String key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] bytes(int count) {
-        byte[] bytes = new byte[count];
-        random.nextBytes(bytes);
-        return bytes;
     }
 
     private static Properties load(Path file) throws IOException {

@@ -1,0 +1,210 @@
+package io.touchpoint.bench;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The whole inbound path, from a customer's SMS to a ticket: signed Twilio webhooks through the gateway to
+ * channel-service (verify, dedupe, store, outbox), {@code interaction.received} over RabbitMQ to ticket-service
+ * (thread, create the ticket, outbox), and {@code ticket.created} back on the broker, where this scenario listens like
+ * a partner would. The latency of an interaction is from sending its webhook to receiving its ticket's
+ * {@code ticket.created}: an upper bound of "webhook to persisted ticket", since the event is published after the
+ * ticket is stored. N interactions for M customers: each customer's first message creates a ticket, later ones join
+ * it (threading by phone number).
+ */
+final class TicketFlow implements Bench.Scenario {
+
+    private static final Pattern REQUESTER =
+            Pattern.compile("\"requester\"\\s*:\\s*\\{[^}]*\"value\"\\s*:\\s*\"([^\"]+)\"");
+
+    @Override
+    public String description() {
+        return "SMS webhook -> channel-service -> RabbitMQ -> ticket-service -> ticket.created: tickets/s and end-to-end"
+                + " p50/p99, at saturation and at half of it, with PerfTest's raw rate as the ceiling"
+                + " (--gateway=http://127.0.0.1:8080 --secrets=.touchpoint/secrets.properties --interactions=4000"
+                + " --customers=4000 --concurrency=32 --seconds=15 --amqp=amqp://guest:guest@127.0.0.1:5672"
+                + " --ceiling-seconds=10)";
+    }
+
+    @Override
+    public void run(Options options) throws Exception {
+        String gateway = options.get("gateway", "http://127.0.0.1:8080");
+        Properties secrets = load(Path.of(options.get("secrets", ".touchpoint/secrets.properties")));
+        int interactions = options.getInt("interactions", 4000);
+        int customers = Math.min(interactions, options.getInt("customers", interactions));
+        int concurrency = options.getInt("concurrency", 32);
+        Duration halfLoad = Duration.ofSeconds(options.getInt("seconds", 15));
+        String amqp = options.get("amqp", "amqp://guest:guest@127.0.0.1:5672");
+
+        ExecutorService clientThreads = Executors.newFixedThreadPool(Math.max(4, concurrency));
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .executor(clientThreads)
+                .build();
+        try (Connection broker = connect(amqp)) {
+            PlatformAdmin admin = new PlatformAdmin(client, gateway, secrets.getProperty("admin-api-key"));
+            String tenant = "bench_flow_" + UUID.randomUUID().toString().substring(0, 8);
+            String authToken = SignedSms.newAuthToken();
+            String webhook = admin.smsConnection(tenant, authToken);
+            Map<String, Long> firstSent = new ConcurrentHashMap<>();
+            Map<String, Long> ticketSeen = new ConcurrentHashMap<>();
+            listenForTickets(broker, ticketSeen);
+            SignedSms sms = new SignedSms(webhook, authToken, null);
+
+            System.out.printf(
+                    "ticket-flow: tenant %s; saturation = %d interactions for %d customers, closed loop, %d clients;"
+                            + " half load = open loop for %d s, one new customer per interaction%n%n",
+                    tenant, interactions, customers, concurrency, halfLoad.toSeconds());
+
+            // Saturation: interaction i comes from customer i mod M, so the first M create tickets.
+            AtomicInteger next = new AtomicInteger();
+            long started = System.nanoTime();
+            LatencyStats accepted = new LoadGenerator(client)
+                    .closedLoop(
+                            () -> {
+                                String phone = SignedSms.phone(next.getAndIncrement() % customers);
+                                firstSent.putIfAbsent(phone, System.nanoTime());
+                                return sms.request(phone);
+                            },
+                            status -> status == 200,
+                            interactions,
+                            concurrency);
+            Result saturated = awaitTickets(firstSent, ticketSeen, started);
+            print("saturated", accepted, saturated);
+
+            // Half load: one new customer per interaction, sent at half the rate tickets were created above.
+            double rate = Math.max(1, saturated.ticketsPerSecond() / 2);
+            Map<String, Long> halfSent = new ConcurrentHashMap<>();
+            AtomicInteger fresh = new AtomicInteger(customers);
+            long halfStarted = System.nanoTime();
+            LatencyStats halfAccepted = new LoadGenerator(client)
+                    .openLoop(
+                            () -> {
+                                String phone = SignedSms.phone(fresh.getAndIncrement());
+                                halfSent.put(phone, System.nanoTime());
+                                return sms.request(phone);
+                            },
+                            status -> status == 200,
+                            rate,
+                            halfLoad);
+            Result half = awaitTickets(halfSent, ticketSeen, halfStarted);
+            print(String.format("%.0f/s", rate), halfAccepted, half);
+
+            System.out.println();
+            double ceiling = BrokerCeiling.measure(amqp, options.getInt("ceiling-seconds", 10));
+            System.out.printf(
+                    "%nticket-flow summary: %.0f tickets/s at saturation (webhooks accepted %.0f/s); at %.0f/s"
+                            + " end-to-end p50 %.1f ms, p99 %.1f ms; broker ceiling %.0f msg/s; ratio %.3f%n",
+                    saturated.ticketsPerSecond(),
+                    accepted.requestsPerSecond(),
+                    rate,
+                    LatencyStats.millis(half.p50Nanos()),
+                    LatencyStats.millis(half.p99Nanos()),
+                    ceiling,
+                    ceiling > 0 ? saturated.ticketsPerSecond() / ceiling : 0);
+        } finally {
+            clientThreads.shutdownNow();
+        }
+    }
+
+    /** End-to-end figures of one phase: tickets that arrived, over how long, and their latencies. */
+    private record Result(int expected, int arrived, double seconds, long p50Nanos, long p99Nanos) {
+
+        double ticketsPerSecond() {
+            return seconds > 0 ? arrived / seconds : 0;
+        }
+    }
+
+    /** Waits (up to 60 s after the last send) until every customer sent to has a ticket; then computes the figures. */
+    private static Result awaitTickets(Map<String, Long> sent, Map<String, Long> seen, long started) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && !sent.keySet().stream().allMatch(seen::containsKey)) {
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+        long[] latencies = sent.entrySet().stream()
+                .filter(e -> seen.containsKey(e.getKey()))
+                .mapToLong(e -> seen.get(e.getKey()) - e.getValue())
+                .sorted()
+                .toArray();
+        long last = sent.keySet().stream()
+                .filter(seen::containsKey)
+                .mapToLong(seen::get)
+                .max()
+                .orElse(started);
+        return new Result(
+                sent.size(),
+                latencies.length,
+                (last - started) / 1e9,
+                LatencyStats.percentile(latencies, 50),
+                LatencyStats.percentile(latencies, 99));
+    }
+
+    private static void print(String label, LatencyStats accepted, Result result) {
+        System.out.printf(
+                "%-10s webhooks %d (%d errors, %.0f/s, ack p99 %.1f ms); tickets %d of %d in %.1f s = %.0f/s;"
+                        + " end-to-end p50 %.1f ms, p99 %.1f ms%n",
+                label,
+                accepted.requests(),
+                accepted.errors(),
+                accepted.requestsPerSecond(),
+                LatencyStats.millis(accepted.p99Nanos()),
+                result.arrived(),
+                result.expected(),
+                result.seconds(),
+                result.ticketsPerSecond(),
+                LatencyStats.millis(result.p50Nanos()),
+                LatencyStats.millis(result.p99Nanos()));
+    }
+
+    /** Records when each customer's {@code ticket.created} arrives, keyed by the requester's phone number. */
+    private static void listenForTickets(Connection broker, Map<String, Long> seen) throws IOException {
+        Channel channel = broker.createChannel();
+        String queue = "bench.ticket-flow." + UUID.randomUUID();
+        channel.exchangeDeclare("touchpoint.ticket", "topic", true);
+        channel.queueDeclare(queue, false, true, true, null);
+        channel.queueBind(queue, "touchpoint.ticket", "ticket.created");
+        channel.basicConsume(
+                queue,
+                true,
+                (tag, delivery) -> {
+                    Matcher requester = REQUESTER.matcher(new String(delivery.getBody(), StandardCharsets.UTF_8));
+                    if (requester.find()) {
+                        seen.putIfAbsent(requester.group(1), System.nanoTime());
+                    }
+                },
+                tag -> {});
+    }
+
+    private static Connection connect(String uri) throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setUri(uri);
+        return factory.newConnection("bench-ticket-flow");
+    }
+
+    private static Properties load(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+}
