@@ -2,9 +2,11 @@ package io.touchpoint.gateway.openapi;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -124,21 +126,52 @@ final class OpenApiMerger {
         }
     }
 
+    /**
+     * The services serve their public endpoints (the chat widget's, survey answers) under {@code /public/**}, and the
+     * gateway exposes them as {@code /v1/public/**} (the routes' {@code RewritePath}); everything else keeps its path.
+     */
+    static String publicPath(String servicePath) {
+        return servicePath.startsWith("/public/") ? "/v1" + servicePath : servicePath;
+    }
+
     private static void mergePaths(
             ObjectNode document, ObjectNode paths, String service, Map<String, ObjectNode> tags) {
+        Set<String> operationIds = operationIds(paths);
         for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+            String publicPath = publicPath(path.getKey());
             ObjectNode target =
-                    paths.has(path.getKey()) ? (ObjectNode) paths.get(path.getKey()) : paths.putObject(path.getKey());
+                    paths.has(publicPath) ? (ObjectNode) paths.get(publicPath) : paths.putObject(publicPath);
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
                 if (target.has(operation.getKey())) {
                     continue; // two services claiming one operation: the first (in route order) is the one routed
                 }
-                if (operation.getValue() instanceof ObjectNode op && !op.has("tags") && op.has("responses")) {
-                    op.putArray("tags").add(service);
-                    tags.putIfAbsent(service, nodes.objectNode().put("name", service));
+                if (operation.getValue() instanceof ObjectNode op && op.has("responses")) {
+                    if (!op.has("tags")) {
+                        op.putArray("tags").add(service);
+                        tags.putIfAbsent(service, nodes.objectNode().put("name", service));
+                    }
+                    // Operation ids must be unique in the whole document; each service only knows its own.
+                    String id = op.path("operationId").asString(null);
+                    if (id != null && !operationIds.add(id)) {
+                        String unique = service + "_" + id;
+                        op.put("operationId", unique);
+                        operationIds.add(unique);
+                    }
                 }
                 target.set(operation.getKey(), operation.getValue());
             }
         }
+    }
+
+    private static Set<String> operationIds(ObjectNode paths) {
+        Set<String> ids = new HashSet<>();
+        for (JsonNode path : paths) {
+            for (JsonNode operation : path) {
+                if (operation.hasNonNull("operationId")) {
+                    ids.add(operation.get("operationId").asString());
+                }
+            }
+        }
+        return ids;
     }
 }

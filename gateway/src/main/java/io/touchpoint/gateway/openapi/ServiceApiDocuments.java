@@ -4,6 +4,8 @@ import io.touchpoint.gateway.openapi.OpenApiMerger.ServiceDocument;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,9 +73,18 @@ public class ServiceApiDocuments {
         return building.compareAndSet(null, build) ? build : building.get();
     }
 
+    /** One route per service: several routes may lead to one service (its API, its public chat API). */
     private Flux<RouteDefinition> serviceRoutes() {
-        return routes.getRouteDefinitions().filter(route -> route.getFilters().stream()
-                .anyMatch(filter -> filter.getName().equals("CircuitBreaker")));
+        return routes.getRouteDefinitions()
+                .filter(route -> route.getFilters().stream()
+                        .anyMatch(filter -> filter.getName().equals("CircuitBreaker")))
+                .collectMultimap(RouteDefinition::getUri, route -> route, LinkedHashMap::new)
+                .flatMapIterable(byService -> byService.values().stream()
+                        .map(sameService -> sameService.stream()
+                                .min(Comparator.comparingInt(
+                                        (RouteDefinition route) -> route.getId().length()))
+                                .orElseThrow())
+                        .toList());
     }
 
     private Mono<ServiceDocument> fetch(RouteDefinition route) {

@@ -84,4 +84,32 @@ class OpenApiMergerTests {
                    "Problem":{"type":"object"}}}}
                 """);
     }
+
+    @Test
+    void publicServicePathsAreShownWhereTheGatewayServesThem() {
+        assertThat(OpenApiMerger.publicPath("/public/chat/{connectionId}/conversations"))
+                .isEqualTo("/v1/public/chat/{connectionId}/conversations");
+        assertThat(OpenApiMerger.publicPath("/v1/channels/connections")).isEqualTo("/v1/channels/connections");
+        assertThat(OpenApiMerger.publicPath("/webhooks/sms/{id}")).isEqualTo("/webhooks/sms/{id}");
+    }
+
+    @Test
+    void operationIdsStayUniqueAcrossServices() {
+        JsonNode channels = json.readTree(
+                """
+                {"openapi": "3.1.0", "paths": {"/v1/channels/connections": {"get": {"operationId": "list",
+                 "responses": {"200": {"description": "OK"}}}}}}""");
+        JsonNode tickets = json.readTree(
+                """
+                {"openapi": "3.1.0", "paths": {"/v1/tickets": {"get": {"operationId": "list",
+                 "responses": {"200": {"description": "OK"}}}}}}""");
+
+        ObjectNode merged = OpenApiMerger.merge(
+                List.of(new ServiceDocument("channels", channels), new ServiceDocument("tickets", tickets)), "/");
+
+        assertThat(merged.at("/paths/~1v1~1channels~1connections/get/operationId")
+                        .asString())
+                .isEqualTo("list");
+        assertThat(merged.at("/paths/~1v1~1tickets/get/operationId").asString()).isEqualTo("tickets_list");
+    }
 }
