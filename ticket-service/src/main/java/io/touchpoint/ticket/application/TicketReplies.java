@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,17 +41,21 @@ public class TicketReplies {
 
     private final Clock clock;
 
+    private final ApplicationEventPublisher publisher;
+
     public TicketReplies(
             TicketUpdates updates,
             TicketMessageStore messages,
             ThreadKeyStore keys,
             CannedResponses cannedResponses,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher publisher) {
         this.updates = updates;
         this.messages = messages;
         this.keys = keys;
         this.cannedResponses = cannedResponses;
         this.clock = clock;
+        this.publisher = publisher;
     }
 
     /** Sends {@code reply} to the ticket's customer and moves the ticket on. */
@@ -63,6 +68,7 @@ public class TicketReplies {
         TicketMessage message = TicketMessage.reply(request);
         messages.insertReply(tenantId, message, request);
         keys.register(tenantId, ThreadKeys.reply(request.replyId()), ticketId);
+        publisher.publishEvent(new TicketReplied(tenantId, ticketId, now));
         updates.modify(tenantId, ticketId, null, current -> afterReply(current, reply.statusAfter(), agent, now));
         log.info(
                 "reply {} on ticket {} requested by {} for tenant {}",

@@ -6,11 +6,13 @@ import io.touchpoint.starter.problem.PreconditionFailedException;
 import io.touchpoint.ticket.domain.Ticket;
 import io.touchpoint.ticket.domain.TicketChange;
 import java.util.function.Function;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * Applies a change to a stored ticket with optimistic concurrency: read, change, write if nobody wrote in between,
  * else read again and retry. A caller that names the version it saw ({@code If-Match}) gets 412 instead of a retry.
+ * Each stored change is then published in process as a {@link TicketChanged}.
  */
 @Component
 public class TicketUpdates {
@@ -19,8 +21,11 @@ public class TicketUpdates {
 
     private final TicketStore store;
 
-    public TicketUpdates(TicketStore store) {
+    private final ApplicationEventPublisher publisher;
+
+    public TicketUpdates(TicketStore store, ApplicationEventPublisher publisher) {
         this.store = store;
+        this.publisher = publisher;
     }
 
     /** The ticket, or 404 when it does not exist or belongs to another tenant. */
@@ -45,7 +50,9 @@ public class TicketUpdates {
                 return current;
             }
             if (store.update(changed, current.version(), null) == TicketStore.Write.WRITTEN) {
-                return changed.ticket().withVersion(current.version() + 1);
+                Ticket stored = changed.ticket().withVersion(current.version() + 1);
+                publisher.publishEvent(new TicketChanged(current, stored, changed.events()));
+                return stored;
             }
             if (expectedVersion != null) {
                 throw new PreconditionFailedException("Ticket " + id + " changed while it was being updated.");

@@ -243,6 +243,32 @@ public record Ticket(
     }
 
     /**
+     * Routing, escalation or a transfer gives the ticket to {@code to}: a team, and an agent of it or else its queue.
+     * A change is announced with {@code reason}; taking the ticket from every team is not (the event names a team).
+     */
+    public TicketChange assign(Assignment to, TicketAssigned.Reason reason, Actor actor, Instant now) {
+        requireNotClosed("assigned");
+        if (to.equals(assignment)) {
+            return TicketChange.of(this);
+        }
+        Ticket assigned = copy().assignment(to).updatedAt(now).build();
+        if (to.teamId() == null) {
+            return TicketChange.of(assigned);
+        }
+        return TicketChange.of(
+                assigned,
+                new TicketAssigned(
+                        id,
+                        to.teamId(),
+                        to.assigneeId(),
+                        assignment.teamId(),
+                        assignment.assigneeId(),
+                        reason,
+                        actor,
+                        now));
+    }
+
+    /**
      * What an agent's reply asks channel-service to send: to the requester, through the ticket's connection, threaded
      * under the customer's latest message; an email reply without a subject gets {@code Re: <title>}.
      */

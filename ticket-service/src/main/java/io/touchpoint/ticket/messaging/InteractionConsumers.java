@@ -5,23 +5,32 @@ import io.touchpoint.starter.cloudevents.CloudEventReader;
 import io.touchpoint.starter.cloudevents.InvalidCloudEventException;
 import io.touchpoint.starter.cloudevents.ReceivedEvent;
 import io.touchpoint.ticket.application.InteractionThreading;
+import io.touchpoint.ticket.application.InteractionThreading.Outcome;
+import io.touchpoint.ticket.application.InteractionThreading.Threaded;
+import io.touchpoint.ticket.application.routing.CustomerMessageRouting;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * {@code onInteractionReceived}: every inbound customer message, from the channel exchange, threaded into a ticket.
- * The message is acknowledged after the ticket was written; a failure is retried by the binder, then dead-lettered.
+ * {@code onInteractionReceived}: every inbound customer message, from the channel exchange, threaded into a ticket and
+ * routed (triage, the bot's first response, the agent's inbox). The message is acknowledged after both; a failure is
+ * retried by the binder, then dead-lettered.
  */
 @Configuration(proxyBeanMethods = false)
 class InteractionConsumers {
 
     @Bean
-    Consumer<Message<byte[]>> onInteractionReceived(CloudEventReader reader, InteractionThreading threading) {
+    Consumer<Message<byte[]>> onInteractionReceived(
+            CloudEventReader reader, InteractionThreading threading, CustomerMessageRouting routing) {
         return message -> {
             ReceivedEvent<InteractionReceived> event = reader.read(message, InteractionReceived.class);
-            threading.thread(event.tenantId(), requireThreadable(event));
+            InteractionReceived interaction = requireThreadable(event);
+            Threaded threaded = threading.thread(event.tenantId(), interaction);
+            // Also after a redelivery (DUPLICATE): routing is idempotent and may not have finished the first time.
+            routing.afterThreading(
+                    event.tenantId(), interaction, threaded.ticketId(), threaded.outcome() == Outcome.REOPENED);
         };
     }
 

@@ -10,10 +10,12 @@ import io.touchpoint.starter.outbox.OutboxEvent;
 import io.touchpoint.starter.outbox.OutboxRelays;
 import io.touchpoint.ticket.application.TicketSearch;
 import io.touchpoint.ticket.application.TicketStore;
+import io.touchpoint.ticket.application.TicketWritten;
 import io.touchpoint.ticket.domain.Ticket;
 import io.touchpoint.ticket.domain.TicketChange;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,9 +31,12 @@ class MongoTicketStore implements TicketStore {
 
     private final OutboxRelays relays;
 
-    MongoTicketStore(MongoTemplate mongo, OutboxRelays relays) {
+    private final ApplicationEventPublisher publisher;
+
+    MongoTicketStore(MongoTemplate mongo, OutboxRelays relays, ApplicationEventPublisher publisher) {
         this.mongo = mongo;
         this.relays = relays;
+        this.publisher = publisher;
     }
 
     @Override
@@ -47,6 +52,7 @@ class MongoTicketStore implements TicketStore {
             // The starter's save listener hands the outbox to the relay right after the insert.
             mongo.insert(TicketMapping.toDocument(
                     ticket, outbox(ticket.tenantId(), opened.events()), List.of(appliedEventId)));
+            publisher.publishEvent(new TicketWritten(ticket));
             return true;
         } catch (DuplicateKeyException exists) {
             return false;
@@ -70,6 +76,7 @@ class MongoTicketStore implements TicketStore {
             if (!change.events().isEmpty()) {
                 relays.afterWrite(TicketDocument.COLLECTION, ticket.id());
             }
+            publisher.publishEvent(new TicketWritten(ticket.withVersion(expectedVersion + 1)));
             return Write.WRITTEN;
         }
         boolean applied = appliedEventId != null

@@ -16,7 +16,7 @@ import java.util.Map;
  * @param messagesNext the cursor of the messages after those, for {@code GET /v1/tickets/{id}/messages?after=}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record TicketResponse(
+public record TicketResponse(
         String id,
         String conversationId,
         String status,
@@ -43,7 +43,7 @@ record TicketResponse(
         List<MessageResponse> messages,
         String messagesNext) {
 
-    static TicketResponse of(Ticket ticket) {
+    public static TicketResponse of(Ticket ticket) {
         return of(ticket, null);
     }
 

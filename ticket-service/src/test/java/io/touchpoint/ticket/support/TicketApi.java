@@ -29,16 +29,23 @@ public final class TicketApi {
 
     private final TenantContext tenant;
 
-    private TicketApi(String baseUrl, TenantContext tenant) {
+    private TicketApi(String baseUrl, TenantContext tenant, Clock clock) {
         this.baseUrl = baseUrl;
-        this.signer = TenantContextSigner.fromSecret(TENANT_CONTEXT_KEY, Duration.ofSeconds(60), Clock.systemUTC());
+        this.signer = TenantContextSigner.fromSecret(TENANT_CONTEXT_KEY, Duration.ofSeconds(60), clock);
         this.tenant = tenant;
     }
 
     /** A client for agent {@code principal} of {@code tenantId}, with {@code scopes} (default: agent). */
     public static TicketApi forAgent(int port, String tenantId, String principal, String... scopes) {
         Set<String> granted = scopes.length == 0 ? Set.of("agent") : Set.of(scopes);
-        return new TicketApi("http://127.0.0.1:" + port, new TenantContext(tenantId, principal, granted));
+        return new TicketApi(
+                "http://127.0.0.1:" + port, new TenantContext(tenantId, principal, granted), Clock.systemUTC());
+    }
+
+    /** A client for a service whose clock a test moves: the tenant context is signed at that clock's time. */
+    public static TicketApi forTenant(int port, String tenantId, Clock clock, String... scopes) {
+        Set<String> granted = scopes.length == 0 ? Set.of("agent") : Set.of(scopes);
+        return new TicketApi("http://127.0.0.1:" + port, new TenantContext(tenantId, "agt_test", granted), clock);
     }
 
     public static TicketApi forTenant(int port, String tenantId, String... scopes) {
@@ -70,9 +77,14 @@ public final class TicketApi {
     }
 
     public HttpResponse<String> putJson(String path, String json) {
-        return send(request(path)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        return putJson(path, json, Map.of());
+    }
+
+    public HttpResponse<String> putJson(String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder request =
+                request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return send(request);
     }
 
     public HttpResponse<String> patchJson(String path, String json, Map<String, String> headers) {

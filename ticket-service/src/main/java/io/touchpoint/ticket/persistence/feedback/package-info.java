@@ -1,0 +1,2 @@
+/** Feedback settings in MongoDB. */
+package io.touchpoint.ticket.persistence.feedback;

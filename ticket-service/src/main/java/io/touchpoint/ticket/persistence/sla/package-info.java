@@ -1,0 +1,2 @@
+/** SLA policies, business calendars, SLA timers and escalation levels in MongoDB. */
+package io.touchpoint.ticket.persistence.sla;

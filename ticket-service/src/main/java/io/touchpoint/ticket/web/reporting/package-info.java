@@ -1,0 +1,2 @@
+/** Ticket reports over HTTP. */
+package io.touchpoint.ticket.web.reporting;
