@@ -8,8 +8,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -55,7 +58,7 @@ public final class TcpProxy implements AutoCloseable {
         if (server != null || closed) {
             throw new IllegalStateException("already started");
         }
-        listen(0);
+        listenOnFixedPort();
         return this;
     }
 
@@ -108,6 +111,36 @@ public final class TcpProxy implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /**
+     * Listens on a port below the kernel's ephemeral range: {@link #restore} must get the same port back after a cut,
+     * and a port from the ephemeral range (what port 0 gives) can meanwhile be taken by any outgoing connection on a
+     * busy machine.
+     */
+    private void listenOnFixedPort() {
+        int low = 20_000;
+        int high = ephemeralRangeStart();
+        UncheckedIOException last = null;
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try {
+                listen(ThreadLocalRandom.current().nextInt(low, Math.max(low + 1, high)));
+                return;
+            } catch (UncheckedIOException taken) {
+                last = taken;
+            }
+        }
+        throw last;
+    }
+
+    private static int ephemeralRangeStart() {
+        try {
+            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .trim();
+            return Math.max(21_000, Integer.parseInt(range.split("\\s+")[0]));
+        } catch (IOException | RuntimeException notLinux) {
+            return 32_768;
         }
     }
 
