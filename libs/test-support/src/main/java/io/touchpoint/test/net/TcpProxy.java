@@ -8,11 +8,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -28,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  */
 public final class TcpProxy implements AutoCloseable {
+
+    private volatile Thread acceptor;
 
     private static final AtomicInteger instances = new AtomicInteger();
 
@@ -58,7 +57,7 @@ public final class TcpProxy implements AutoCloseable {
         if (server != null || closed) {
             throw new IllegalStateException("already started");
         }
-        listenOnFixedPort();
+        listen(0);
         return this;
     }
 
@@ -114,36 +113,6 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
-    /**
-     * Listens on a port below the kernel's ephemeral range: {@link #restore} must get the same port back after a cut,
-     * and a port from the ephemeral range (what port 0 gives) can meanwhile be taken by any outgoing connection on a
-     * busy machine.
-     */
-    private void listenOnFixedPort() {
-        int low = 20_000;
-        int high = ephemeralRangeStart();
-        UncheckedIOException last = null;
-        for (int attempt = 0; attempt < 100; attempt++) {
-            try {
-                listen(ThreadLocalRandom.current().nextInt(low, Math.max(low + 1, high)));
-                return;
-            } catch (UncheckedIOException taken) {
-                last = taken;
-            }
-        }
-        throw last;
-    }
-
-    private static int ephemeralRangeStart() {
-        try {
-            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
-                    .trim();
-            return Math.max(21_000, Integer.parseInt(range.split("\\s+")[0]));
-        } catch (IOException | RuntimeException notLinux) {
-            return 32_768;
-        }
-    }
-
     private void listen(int localPort) {
         try {
             ServerSocket socket = new ServerSocket();
@@ -151,7 +120,7 @@ public final class TcpProxy implements AutoCloseable {
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), localPort));
             server = socket;
             port = socket.getLocalPort();
-            spawn("accept", () -> accept(socket));
+            acceptor = spawn("accept", () -> accept(socket));
         } catch (IOException e) {
             throw new UncheckedIOException("could not listen on 127.0.0.1:" + localPort, e);
         }
@@ -161,6 +130,13 @@ public final class TcpProxy implements AutoCloseable {
         if (server != null) {
             closeQuietly(server);
             server = null;
+            // The JDK releases a socket that a thread is blocked accepting on only once that thread has left accept():
+            // wait for it, or restore() could find the port still bound.
+            try {
+                acceptor.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
