@@ -39,7 +39,7 @@ final class GatewayOverhead implements Bench.Scenario {
         return "throughput and p50/p99 through the gateway vs. ticket-service directly, at saturation and at half of it"
                 + " (--gateway=http://127.0.0.1:8080 --direct=http://127.0.0.1:8083 --concurrency=32"
                 + " --saturation-requests=6000 --seconds=15 --warmup=1000 --secrets=.touchpoint/secrets.properties"
-                + " --calls=api,health --plan=standard)";
+                + " --calls=api,health --plan=standard --client=netty --client-threads=1 --pids=.touchpoint/pids --rate=<half the direct saturation>)";
     }
 
     @Override
@@ -50,6 +50,8 @@ final class GatewayOverhead implements Bench.Scenario {
         int saturationRequests = options.getInt("saturation-requests", 6000);
         Duration halfLoadDuration = Duration.ofSeconds(options.getInt("seconds", 15));
         int warmup = options.getInt("warmup", 1000);
+        // The open-loop rate; by default half the direct saturation throughput.
+        int fixedRate = options.getInt("rate", 0);
         List<String> calls = List.of(options.get("calls", "api,health").split(","));
         Properties secrets = load(Path.of(options.get("secrets", ".touchpoint/secrets.properties")));
 
@@ -81,23 +83,47 @@ final class GatewayOverhead implements Bench.Scenario {
                 .connectTimeout(Duration.ofSeconds(2))
                 .executor(clientThreads)
                 .build();
-        LoadGenerator load = new LoadGenerator(client);
+        // The measured load goes through the lean client unless --client=jdk (the JDK client, as before) is asked for.
+        boolean jdk = options.get("client", "netty").equals("jdk");
+        int clientThreadCount = options.getInt("client-threads", 1);
+        NettyLoadGenerator netty = jdk ? null : new NettyLoadGenerator(clientThreadCount, OPEN_LOOP_MAX_CONNECTIONS);
+        RequestLoad load = jdk ? new LoadGenerator(client) : netty;
+        Path pids = Path.of(options.get("pids", ".touchpoint/pids"));
+        Optional<ProcessCpu> gatewayProcess = ProcessCpu.fromPidFile(pids.resolve("gateway.pid"), "gateway");
+        Optional<ProcessCpu> serviceProcess =
+                ProcessCpu.fromPidFile(pids.resolve("ticket-service.pid"), "ticket-service");
         String plan = options.get("plan", "standard");
         String adminKey = secrets.getProperty("admin-api-key", apiKey);
         Optional<String> limits = liftRateLimit(client, gateway, adminKey, plan);
         System.out.printf(
                 "gateway: saturation = closed loop, %d clients, %d requests; half load = open loop for %d s; "
-                        + "%d warm-up requests per path%n%n",
-                concurrency, saturationRequests, halfLoadDuration.toSeconds(), warmup);
+                        + "%d warm-up requests per path; client %s%n%n",
+                concurrency,
+                saturationRequests,
+                halfLoadDuration.toSeconds(),
+                warmup,
+                jdk ? "JDK HttpClient" : "Reactor Netty, " + clientThreadCount + " event-loop thread(s)");
         try {
             for (Pair pair : pairs) {
                 if (calls.contains(pair.name())) {
-                    measure(load, pair, concurrency, saturationRequests, halfLoadDuration, warmup);
+                    measure(
+                            load,
+                            pair,
+                            concurrency,
+                            saturationRequests,
+                            halfLoadDuration,
+                            fixedRate,
+                            warmup,
+                            gatewayProcess,
+                            serviceProcess);
                 }
             }
         } finally {
             limits.ifPresent(previous -> restoreRateLimit(client, gateway, adminKey, plan, previous));
             clientThreads.shutdownNow();
+            if (netty != null) {
+                netty.close();
+            }
         }
     }
 
@@ -144,14 +170,26 @@ final class GatewayOverhead implements Bench.Scenario {
     }
 
     private static void measure(
-            LoadGenerator load, Pair pair, int concurrency, int saturationRequests, Duration halfLoad, int warmup)
+            RequestLoad load,
+            Pair pair,
+            int concurrency,
+            int saturationRequests,
+            Duration halfLoad,
+            int fixedRate,
+            int warmup,
+            Optional<ProcessCpu> gatewayProcess,
+            Optional<ProcessCpu> serviceProcess)
             throws Exception {
         load.closedLoop(pair.direct(), pair.ok(), warmup, concurrency);
         load.closedLoop(pair.viaGateway(), pair.ok(), warmup, concurrency);
 
+        CpuMeter directCpu = CpuMeter.start(serviceProcess, gatewayProcess);
         LatencyStats directSaturated = load.closedLoop(pair.direct(), pair.ok(), saturationRequests, concurrency);
+        double[] directMicros = directCpu.microsPerRequest(saturationRequests);
+        CpuMeter gatewayCpu = CpuMeter.start(serviceProcess, gatewayProcess);
         LatencyStats gatewaySaturated = load.closedLoop(pair.viaGateway(), pair.ok(), saturationRequests, concurrency);
-        double rate = directSaturated.requestsPerSecond() / 2;
+        double[] gatewayMicros = gatewayCpu.microsPerRequest(saturationRequests);
+        double rate = fixedRate > 0 ? fixedRate : directSaturated.requestsPerSecond() / 2;
         LatencyStats directHalf = load.openLoop(pair.direct(), pair.ok(), rate, halfLoad);
         LatencyStats gatewayHalf = load.openLoop(pair.viaGateway(), pair.ok(), rate, halfLoad);
 
@@ -162,11 +200,39 @@ final class GatewayOverhead implements Bench.Scenario {
         print(String.format("direct, %.0f/s", rate), directHalf);
         print(String.format("gateway, %.0f/s", rate), gatewayHalf);
         System.out.printf(
-                "%-7s throughput gateway/direct %.2fx; at half load p50 +%.2f ms, p99 +%.2f ms through the gateway%n%n",
+                "%-7s throughput gateway/direct %.2fx; at half load p50 +%.2f ms, p99 +%.2f ms through the gateway%n",
                 "",
                 gatewaySaturated.requestsPerSecond() / directSaturated.requestsPerSecond(),
                 LatencyStats.millis(gatewayHalf.p50Nanos() - directHalf.p50Nanos()),
                 LatencyStats.millis(gatewayHalf.p99Nanos() - directHalf.p99Nanos()));
+        if (serviceProcess.isPresent() && gatewayProcess.isPresent()) {
+            // Per request, while saturated: what each tier needs, whoever else shares the cores.
+            System.out.printf(
+                    "%-7s CPU per request: direct: service %.0f µs; through the gateway: gateway %.0f µs + service"
+                            + " %.0f µs; a gateway core proxies %.2fx what a service core serves%n",
+                    "", directMicros[0], gatewayMicros[1], gatewayMicros[0], directMicros[0] / gatewayMicros[1]);
+        }
+        System.out.println();
+    }
+
+    /** CPU seconds used by the service and the gateway processes from {@link #start} on. */
+    private record CpuMeter(
+            Optional<ProcessCpu> service, Optional<ProcessCpu> gateway, double serviceStart, double gatewayStart) {
+
+        static CpuMeter start(Optional<ProcessCpu> service, Optional<ProcessCpu> gateway) {
+            return new CpuMeter(service, gateway, seconds(service), seconds(gateway));
+        }
+
+        /** Microseconds of CPU per request: {service, gateway}. */
+        double[] microsPerRequest(int requests) {
+            return new double[] {
+                (seconds(service) - serviceStart) * 1e6 / requests, (seconds(gateway) - gatewayStart) * 1e6 / requests
+            };
+        }
+
+        private static double seconds(Optional<ProcessCpu> process) {
+            return process.map(ProcessCpu::seconds).orElse(0.0);
+        }
     }
 
     private static void print(String label, LatencyStats stats) {
@@ -180,6 +246,9 @@ final class GatewayOverhead implements Bench.Scenario {
                 LatencyStats.millis(stats.p50Nanos()),
                 LatencyStats.millis(stats.p99Nanos()));
     }
+
+    /** Enough for the requests in flight at half load; the closed loop uses one connection per caller. */
+    private static final int OPEN_LOOP_MAX_CONNECTIONS = 512;
 
     private static HttpRequest.Builder get(String uri) {
         return HttpRequest.newBuilder(URI.create(uri))

@@ -17,7 +17,7 @@ import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 
 /** Sends HTTP requests and measures them: closed loop (N clients back to back) or open loop (a fixed rate). */
-final class LoadGenerator {
+final class LoadGenerator implements RequestLoad {
 
     private final HttpClient client;
 
@@ -25,11 +25,8 @@ final class LoadGenerator {
         this.client = client;
     }
 
-    /**
-     * {@code concurrency} clients each sending the next request as soon as the previous answered, until
-     * {@code requests} were sent: what the target can sustain (its saturation throughput).
-     */
-    LatencyStats closedLoop(Supplier<HttpRequest> request, IntPredicate expected, int requests, int concurrency)
+    @Override
+    public LatencyStats closedLoop(Supplier<HttpRequest> request, IntPredicate expected, int requests, int concurrency)
             throws Exception {
         long[] latencies = new long[requests];
         AtomicInteger next = new AtomicInteger();
@@ -65,11 +62,9 @@ final class LoadGenerator {
         return LatencyStats.of(latencies, errors.get(), Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /**
-     * Requests sent at a fixed rate whatever the answers, each latency counted from when it was due to be sent (so a
-     * stalled target shows in the percentiles instead of slowing the load down).
-     */
-    LatencyStats openLoop(Supplier<HttpRequest> request, IntPredicate expected, double perSecond, Duration duration)
+    @Override
+    public LatencyStats openLoop(
+            Supplier<HttpRequest> request, IntPredicate expected, double perSecond, Duration duration)
             throws InterruptedException {
         int requests = (int) Math.max(1, Math.round(perSecond * duration.toNanos() / 1e9));
         long interval = (long) (1e9 / perSecond);

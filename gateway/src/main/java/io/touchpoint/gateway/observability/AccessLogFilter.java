@@ -1,6 +1,6 @@
 package io.touchpoint.gateway.observability;
 
-import io.micrometer.tracing.handler.TracingObservationHandler;
+import io.micrometer.tracing.TraceContext;
 import io.touchpoint.gateway.auth.Caller;
 import io.touchpoint.gateway.web.RequestIdFilter;
 import org.slf4j.Logger;
@@ -10,7 +10,6 @@ import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -58,14 +57,8 @@ public class AccessLogFilter implements WebFilter {
                 "cancel".equals(signal) ? " cancelled=true" : "");
     }
 
-    /** The trace id of the server observation the web handler started for this request (W3C trace context). */
     private static String traceId(ServerWebExchange exchange) {
-        return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-                .map(context -> context.<TracingObservationHandler.TracingContext>get(
-                        TracingObservationHandler.TracingContext.class))
-                .map(TracingObservationHandler.TracingContext::getSpan)
-                .map(span -> span.context().traceId())
-                .orElse("-");
+        return ServerSpans.current(exchange).map(TraceContext::traceId).orElse("-");
     }
 
     private static String orDash(Object value) {

@@ -2,8 +2,10 @@ package io.touchpoint.gateway.web;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -14,10 +16,14 @@ import reactor.core.publisher.Mono;
 /**
  * Gives every request an {@code X-Request-Id}: the caller's when it is a plausible id, else a new one. It is
  * forwarded downstream and echoed on the response, including error responses the gateway writes itself.
+ *
+ * <p>The id is added to the forwarded request's headers (as an {@link HttpHeadersFilter}, when the Gateway builds them)
+ * rather than by mutating the exchange: a mutation copies every request header and wraps the exchange once more,
+ * for each request.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-public class RequestIdFilter implements WebFilter {
+public class RequestIdFilter implements WebFilter, HttpHeadersFilter {
 
     public static final String HEADER = "X-Request-Id";
 
@@ -36,12 +42,20 @@ public class RequestIdFilter implements WebFilter {
             response.getHeaders().set(HEADER, requestId);
             return Mono.empty();
         });
-        if (requestId.equals(offered)) {
-            return chain.filter(exchange);
+        return chain.filter(exchange);
+    }
+
+    /** The forwarded request's headers, with the id this filter chose (the caller's, when it sent one that fits). */
+    @Override
+    public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
+        String requestId = exchange.getAttribute(ATTRIBUTE);
+        if (requestId == null || requestId.equals(input.getFirst(HEADER))) {
+            return input;
         }
-        return chain.filter(exchange.mutate()
-                .request(request -> request.headers(headers -> headers.set(HEADER, requestId)))
-                .build());
+        HttpHeaders forwarded = new HttpHeaders();
+        forwarded.putAll(input);
+        forwarded.set(HEADER, requestId);
+        return forwarded;
     }
 
     private static String newRequestId() {

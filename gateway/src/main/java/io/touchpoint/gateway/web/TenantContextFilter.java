@@ -6,6 +6,7 @@ import io.touchpoint.gateway.auth.CredentialStoreUnavailableException;
 import io.touchpoint.gateway.auth.RouteScopes;
 import io.touchpoint.gateway.tenant.AllowedOrigins;
 import io.touchpoint.tenancy.TenantContextSigner;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -61,7 +62,7 @@ public class TenantContextFilter implements WebFilter {
     private static final String PREFLIGHT_MAX_AGE_SECONDS = "600";
 
     private final ApiKeyAuthenticator authenticator;
-    private final TenantContextSigner signer;
+    private final SignedContexts signedContexts;
     private final RouteScopes routeScopes;
     private final AllowedOrigins allowedOrigins;
     private final Problems problems;
@@ -73,7 +74,7 @@ public class TenantContextFilter implements WebFilter {
             AllowedOrigins allowedOrigins,
             Problems problems) {
         this.authenticator = authenticator;
-        this.signer = signer;
+        this.signedContexts = new SignedContexts(signer, Clock.systemUTC());
         this.routeScopes = routeScopes;
         this.allowedOrigins = allowedOrigins;
         this.problems = problems;
@@ -154,7 +155,7 @@ public class TenantContextFilter implements WebFilter {
     }
 
     private ServerWebExchange withContext(ServerWebExchange exchange, Caller caller) {
-        String signed = signer.sign(caller.context());
+        String signed = signedContexts.header(caller.context());
         return exchange.mutate()
                 .request(request -> request.headers(headers -> {
                     headers.set(TenantContextSigner.HEADER, signed);
