@@ -11,11 +11,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -142,26 +142,21 @@ class OpenApiIT {
 
     /** The merged document once it includes {@code path}: the gateway may have built it before the service answered. */
     private static DocumentContext mergedDocumentWith(String path) {
-        Instant deadline = Instant.now().plus(MERGE_DEADLINE);
-        while (true) {
-            HttpResponse<String> response = anonymous.get("/v1/openapi.json");
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type"))
-                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
-            DocumentContext document = JsonPath.parse(response.body());
-            if (document.<Map<String, Object>>read("$.paths").containsKey(path)) {
-                return document;
-            }
-            assertThat(Instant.now())
-                    .as("%s in /v1/openapi.json within %s; last: %s", path, MERGE_DEADLINE, response.body())
-                    .isBefore(deadline);
-            try {
-                Thread.sleep(1_000); // the gateway refreshes its merge in the background; nothing to wait on instead
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
+        return Awaitility.await(path + " in /v1/openapi.json")
+                .atMost(MERGE_DEADLINE)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(
+                        () -> {
+                            HttpResponse<String> response = anonymous.get("/v1/openapi.json");
+                            assertThat(response.statusCode())
+                                    .as(response.body())
+                                    .isEqualTo(200);
+                            assertThat(response.headers().firstValue("Content-Type"))
+                                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+                            return JsonPath.parse(response.body());
+                        },
+                        document ->
+                                document.<Map<String, Object>>read("$.paths").containsKey(path));
     }
 
     private static boolean resolves(DocumentContext document, String jsonPath) {

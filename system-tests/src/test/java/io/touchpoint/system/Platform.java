@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 
 /**
  * The gateway and the services, started once per test JVM from their executable jars as separate processes, on the
@@ -142,33 +143,30 @@ final class Platform {
 
         void awaitReady(Instant deadline) {
             URI readiness = URI.create(baseUrl + "/actuator/health/readiness");
-            while (Instant.now().isBefore(deadline)) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
-                }
-                try {
-                    HttpResponse<Void> response = http.send(
-                            HttpRequest.newBuilder(readiness)
-                                    .timeout(Duration.ofSeconds(2))
-                                    .build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    if (response.statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // still starting
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-                try {
-                    Thread.sleep(250); // polling a process we do not control: there is nothing to wait on instead
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
+            Awaitility.await(name + " ready (see " + log + ")")
+                    .atMost(Duration.between(Instant.now(), deadline).plusMillis(1))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException(
+                                    name + " exited with " + process.exitValue() + "; see " + log);
+                        }
+                        return isReady(readiness);
+                    });
+        }
+
+        private static boolean isReady(URI readiness) throws InterruptedException {
+            try {
+                return http.send(
+                                        HttpRequest.newBuilder(readiness)
+                                                .timeout(Duration.ofSeconds(2))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200;
+            } catch (IOException notYet) {
+                return false; // still starting
             }
-            throw new IllegalStateException(name + " was not ready within " + STARTUP + "; see " + log);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.touchpoint.starter.cloudevents.CloudEventPublisher;
 import io.touchpoint.tenancy.TenantContext;
 import io.touchpoint.tenancy.TenantContextSigner;
 import io.touchpoint.test.infrastructure.RealInfrastructure;
+import io.touchpoint.test.sse.SseClient;
 import io.touchpoint.ticket.support.Inbox;
 import io.touchpoint.ticket.support.Interactions;
 import io.touchpoint.ticket.support.TicketApi;

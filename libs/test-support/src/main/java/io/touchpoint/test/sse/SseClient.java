@@ -1,4 +1,4 @@
-package io.touchpoint.ticket.routing;
+package io.touchpoint.test.sse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -20,10 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A {@code text/event-stream} client the way a browser's {@code EventSource} reads one: the JDK HTTP client hands it
  * the body line by line, it assembles events by the SSE rules ({@code id:}, {@code event:}, {@code data:}, a blank line
  * ends an event, {@code :} starts a comment) and keeps them in arrival order. {@link #close()} drops the connection,
- * as a tab that goes offline does. (A copy of channel-service's test client: test code is not shared between
- * services.)
+ * as a tab that goes offline does.
  */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
 
     private static final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -43,7 +42,7 @@ final class SseClient implements AutoCloseable {
     private SseClient() {}
 
     /** Opens {@code uri} with {@code headers} and returns once the response headers arrived. */
-    static SseClient open(URI uri, Map<String, String> headers) {
+    public static SseClient open(URI uri, Map<String, String> headers) {
         SseClient client = new SseClient();
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Accept", "text/event-stream")
