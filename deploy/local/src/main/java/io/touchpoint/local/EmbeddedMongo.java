@@ -2,6 +2,7 @@ package io.touchpoint.local;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.touchpoint.mongo.standin.StandInBackends;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ final class EmbeddedMongo implements AutoCloseable {
         }
         H2Backend backend;
         try {
-            backend = new H2Backend(dataFile.toString());
+            backend = StandInBackends.inFile(dataFile.toString());
         } catch (RuntimeException ex) {
             throw new LauncherException(
                     "Cannot open the MongoDB stand-in's data file " + dataFile + " (is another launcher using it?)",

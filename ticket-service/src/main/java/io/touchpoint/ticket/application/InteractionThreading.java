@@ -110,12 +110,17 @@ public class InteractionThreading {
                 if (ticket.isEmpty()) {
                     continue;
                 }
-                Optional<Outcome> outcome = apply(ticket.get());
+                // A ticket opened here was opened with the message on it.
+                Optional<Outcome> outcome =
+                        ticket.get().id().equals(openedHere) ? Optional.of(Outcome.OPENED) : apply(ticket.get());
                 if (outcome.isPresent()) {
                     Ticket joined = ticket.get();
-                    ThreadKeys.owned(message, joined).stream()
+                    List<ThreadKey> unregistered = ThreadKeys.owned(message, joined).stream()
                             .filter(key -> !pointers.containsKey(key))
-                            .forEach(key -> keys.register(tenantId, key, joined.id()));
+                            .toList();
+                    if (!unregistered.isEmpty()) {
+                        keys.register(tenantId, unregistered, joined.id());
+                    }
                     messages.saveCustomerMessage(tenantId, TicketMessage.fromCustomer(joined.id(), message));
                     return new Threaded(joined.id(), outcome.get());
                 }
@@ -145,8 +150,10 @@ public class InteractionThreading {
          * the message either (then threading starts over).
          */
         private Optional<Ticket> claimNew(String seen) {
-            String claimed = keys.claim(tenantId, ThreadKeys.primary(message), seen, Ids.next(Ticket.ID_PREFIX));
-            Ticket ticket = currentOf(claimed);
+            String fresh = Ids.next(Ticket.ID_PREFIX);
+            String claimed = keys.claim(tenantId, ThreadKeys.primary(message), seen, fresh);
+            // Nobody else knows a fresh id before its claim, so a ticket under it cannot exist yet.
+            Ticket ticket = claimed.equals(fresh) ? open(fresh) : currentOf(claimed);
             return takes(ticket) ? Optional.of(ticket) : Optional.empty();
         }
 

@@ -20,6 +20,6 @@ public interface ThreadKeyStore {
      */
     String claim(String tenantId, ThreadKey key, String expected, String ticketId);
 
-    /** Points {@code key} at {@code ticketId} unless it leads somewhere already. */
-    void register(String tenantId, ThreadKey key, String ticketId);
+    /** Points each of {@code keys} at {@code ticketId} unless it leads somewhere already, in one write. */
+    void register(String tenantId, Collection<ThreadKey> keys, String ticketId);
 }

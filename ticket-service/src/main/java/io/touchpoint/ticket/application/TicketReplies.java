@@ -67,7 +67,7 @@ public class TicketReplies {
                 ticket.reply(Ids.next(TicketMessage.REPLY_PREFIX), content(tenantId, ticket, reply, agent), agent, now);
         TicketMessage message = TicketMessage.reply(request);
         messages.insertReply(tenantId, message, request);
-        keys.register(tenantId, ThreadKeys.reply(request.replyId()), ticketId);
+        keys.register(tenantId, List.of(ThreadKeys.reply(request.replyId())), ticketId);
         publisher.publishEvent(new TicketReplied(tenantId, ticketId, now));
         updates.modify(tenantId, ticketId, null, current -> afterReply(current, reply.statusAfter(), agent, now));
         log.info(

@@ -13,9 +13,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
@@ -25,6 +28,8 @@ class MongoThreadKeyStore implements ThreadKeyStore {
 
     /** Longer values (a pathological Message-ID) are stored by their SHA-256, keeping every {@code _id} small. */
     static final int MAX_PLAIN_VALUE_LENGTH = 300;
+
+    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
 
@@ -67,12 +72,20 @@ class MongoThreadKeyStore implements ThreadKeyStore {
     }
 
     @Override
-    public void register(String tenantId, ThreadKey key, String ticketId) {
+    public void register(String tenantId, Collection<ThreadKey> keys, String ticketId) {
         var now = clock.instant();
+        List<ThreadKeyDocument> documents = keys.stream()
+                .map(key -> new ThreadKeyDocument(id(tenantId, key), tenantId, ticketId, now, now))
+                .toList();
         try {
-            mongo.insert(new ThreadKeyDocument(id(tenantId, key), tenantId, ticketId, now, now));
-        } catch (DuplicateKeyException leadsElsewhereOrHereAlready) {
-            // The first ticket a key was given to keeps it; claims move primary keys on.
+            mongo.bulkOps(BulkMode.UNORDERED, ThreadKeyDocument.class)
+                    .insert(documents)
+                    .execute();
+        } catch (BulkOperationException partly) {
+            // A key that leads somewhere already keeps its ticket (claims move primary keys on); anything else fails.
+            if (partly.getErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
+                throw partly;
+            }
         }
     }
 

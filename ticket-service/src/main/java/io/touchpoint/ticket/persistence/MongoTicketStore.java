@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.touchpoint.events.EventPayload;
 import io.touchpoint.starter.consumer.AppliedEvents;
+import io.touchpoint.starter.mongo.MongoQueries;
 import io.touchpoint.starter.outbox.Outbox;
 import io.touchpoint.starter.outbox.OutboxEvent;
 import io.touchpoint.starter.outbox.OutboxRelays;
@@ -80,7 +81,8 @@ class MongoTicketStore implements TicketStore {
             return Write.WRITTEN;
         }
         boolean applied = appliedEventId != null
-                && mongo.exists(
+                && MongoQueries.exists(
+                        mongo,
                         byTenantAndId(ticket.tenantId(), ticket.id())
                                 .addCriteria(where(AppliedEvents.FIELD).is(appliedEventId)),
                         TicketDocument.class);

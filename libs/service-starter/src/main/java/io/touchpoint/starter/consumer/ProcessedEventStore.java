@@ -1,5 +1,6 @@
 package io.touchpoint.starter.consumer;
 
+import io.touchpoint.starter.mongo.MongoQueries;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -64,7 +65,8 @@ public class ProcessedEventStore {
     }
 
     public boolean isProcessed(String consumerGroup, String eventId) {
-        return mongo.exists(Query.query(Criteria.where("_id").is(key(consumerGroup, eventId))), COLLECTION);
+        return MongoQueries.exists(
+                mongo, Query.query(Criteria.where("_id").is(key(consumerGroup, eventId))), COLLECTION);
     }
 
     /** Forgets an event, so that a redelivery applies it again. */

@@ -1,9 +1,11 @@
 package io.touchpoint.starter.outbox;
 
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.result.UpdateResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,8 +17,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,9 +35,10 @@ import org.springframework.data.mongodb.core.MongoOperations;
  * Publishes the events waiting in the {@code outbox} arrays of one collection and removes each only after the
  * broker confirmed it.
  *
- * <p>Safe with any number of replicas: a relay first takes a lease on a document with an atomic
- * {@code findAndModify} ({@code outboxLease: {owner, token, until}}), publishes the document's events in order, then
- * in one update pulls exactly the confirmed events and releases the lease, conditioned on still holding it. If the
+ * <p>Safe with any number of replicas: a relay first takes a lease on each document it publishes, with an atomic
+ * conditional update ({@code outboxLease: {owner, token, until}}, set only where no live lease is), publishes the
+ * document's events in order, then pulls exactly the confirmed events and releases the lease, conditioned on still
+ * holding it. Documents are handled in batches: one update leases them all, one bulk write releases them all. If the
  * lease was taken over meanwhile, nothing is pulled and the new holder publishes again: an event may be delivered
  * twice (consumers are idempotent), never lost. While the broker is unreachable the document keeps its events, is
  * left leased for the back-off delay, and the relay backs off exponentially.
@@ -44,6 +50,9 @@ public class OutboxRelay {
     private static final String ID = "_id";
 
     private static final String PENDING = Outbox.FIELD + ".0";
+
+    /** Documents leased, published and released together, with one round trip each. */
+    static final int BATCH = 100;
 
     private final String collection;
 
@@ -113,40 +122,36 @@ public class OutboxRelay {
     }
 
     /**
-     * Publishes the pending events of one document, typically right after the write that added them. Does nothing
-     * if the document has none, another relay holds it, or the relay is backing off (the sweep catches up).
+     * Publishes the pending events of these documents, typically right after the writes that added them: one update
+     * leases every document that has events and no live lease, one query reads the leased ones, one publish sends
+     * all their events, and one bulk write removes the confirmed events. Documents without events or held by
+     * another relay are skipped; nothing happens while the relay is backing off (the sweep catches up).
      *
      * @return the number of events published
      */
-    public int relay(Object documentId) {
-        if (backoff.waiting(clock.instant())) {
-            return 0;
-        }
-        Lease claimed = claim(byId(documentId));
-        return claimed == null ? 0 : publish(claimed).published();
+    public int relay(Collection<?> documentIds) {
+        return relayBatch(documentIds).published();
     }
 
     /**
-     * Publishes the pending events of up to {@code maxDocuments} documents no other relay holds, stopping at the
-     * first broker failure.
+     * Publishes the pending events of up to {@code maxDocuments} documents no other relay holds, in batches of
+     * {@value #BATCH}, stopping at the first broker failure. One query finds the candidates, so a sweep reads the
+     * collection once however many documents it publishes (on a server without an index on the outbox, such as the
+     * MongoDB stand-in, that read is a scan).
      *
      * @return the number of events published
      */
     public int sweep(int maxDocuments) {
-        Instant now = clock.instant();
-        if (backoff.waiting(now)) {
+        if (backoff.waiting(clock.instant())) {
             return 0;
         }
+        List<Object> pending = pendingIds(clock.instant(), maxDocuments);
         int total = 0;
         long oldest = 0;
-        for (int i = 0; i < maxDocuments; i++) {
-            Lease claimed = claim(new Document());
-            if (claimed == null) {
-                break;
-            }
-            oldest = Math.max(oldest, claimed.oldestEventAge(now));
-            Attempt attempt = publish(claimed);
+        for (int from = 0; from < pending.size(); from += BATCH) {
+            Attempt attempt = relayBatch(pending.subList(from, Math.min(pending.size(), from + BATCH)));
             total += attempt.published();
+            oldest = Math.max(oldest, attempt.oldestEventAge());
             if (attempt.brokerFailed()) {
                 break;
             }
@@ -155,105 +160,160 @@ public class OutboxRelay {
         return total;
     }
 
-    private Lease claim(Document target) {
+    private Attempt relayBatch(Collection<?> documentIds) {
         Instant now = clock.instant();
-        String token = UUID.randomUUID().toString();
-        Document filter = new Document(target)
+        if (documentIds.isEmpty() || backoff.waiting(now)) {
+            return Attempt.NOTHING;
+        }
+        List<Lease> claimed = claim(documentIds, now);
+        return claimed.isEmpty() ? Attempt.NOTHING : publish(claimed, now);
+    }
+
+    private List<Object> pendingIds(Instant now, int maxDocuments) {
+        List<Object> ids = new ArrayList<>();
+        documents()
+                .find(claimable(new Document(), now))
+                .projection(Projections.include(ID))
+                .limit(maxDocuments)
+                .forEach(document -> ids.add(document.get(ID)));
+        return ids;
+    }
+
+    /** {@code target}'s documents that have pending events and no lease, or an expired one. */
+    private static Document claimable(Document target, Instant now) {
+        return new Document(target)
                 .append(PENDING, new Document("$exists", true))
                 .append(
                         "$or",
                         List.of(
                                 new Document(Outbox.LEASE_FIELD, null),
                                 new Document(Outbox.LEASE_FIELD + ".until", new Document("$lt", Date.from(now)))));
-        Document lease =
-                new Document("owner", owner).append("token", token).append("until", Date.from(now.plus(this.lease)));
-        Document document = documents()
-                .findOneAndUpdate(
-                        filter,
-                        new Document("$set", new Document(Outbox.LEASE_FIELD, lease)),
-                        new FindOneAndUpdateOptions()
-                                .projection(Projections.include(ID, Outbox.FIELD))
-                                .returnDocument(ReturnDocument.AFTER));
-        return document == null ? null : new Lease(document, token);
     }
 
-    private Attempt publish(Lease claimed) {
+    private List<Lease> claim(Collection<?> documentIds, Instant now) {
+        String token = UUID.randomUUID().toString();
+        Document byIds = byIds(documentIds);
+        Document lease =
+                new Document("owner", owner).append("token", token).append("until", Date.from(now.plus(this.lease)));
+        UpdateResult taken = documents()
+                .updateMany(claimable(byIds, now), new Document("$set", new Document(Outbox.LEASE_FIELD, lease)));
+        if (taken.getModifiedCount() == 0) {
+            return List.of();
+        }
+        List<Lease> claimed = new ArrayList<>();
+        documents()
+                .find(byIds.append(Outbox.LEASE_FIELD + ".token", token))
+                .projection(Projections.include(ID, Outbox.FIELD))
+                .forEach(document -> claimed.add(new Lease(document, token)));
+        return claimed;
+    }
+
+    private Attempt publish(List<Lease> claimed, Instant claimedAt) {
         List<OutgoingEvent> events = new ArrayList<>();
-        boolean malformed = false;
-        for (Document entry : claimed.entries()) {
-            try {
-                events.add(OutboxEvent.fromDocument(entry).toOutgoing());
-            } catch (RuntimeException e) {
-                malformed = true;
-                log.error(
-                        "outbox entry {} in {} {} cannot be published and stays in the outbox: {}",
-                        entry.get(OutboxEvent.EVENT_ID),
-                        collection,
-                        claimed.id(),
-                        e.getMessage());
+        Set<Object> withMalformed = new HashSet<>();
+        int entries = 0;
+        long oldest = 0;
+        for (Lease lease : claimed) {
+            oldest = Math.max(oldest, lease.oldestEventAge(claimedAt));
+            for (Document entry : lease.entries()) {
+                entries++;
+                try {
+                    events.add(OutboxEvent.fromDocument(entry).toOutgoing());
+                } catch (RuntimeException e) {
+                    withMalformed.add(lease.id());
+                    log.error(
+                            "outbox entry {} in {} {} cannot be published and stays in the outbox: {}",
+                            entry.get(OutboxEvent.EVENT_ID),
+                            collection,
+                            lease.id(),
+                            e.getMessage());
+                }
             }
         }
         PublishResult result = publisher.publishAll(events);
         Instant now = clock.instant();
-        Document update = new Document();
-        if (!result.confirmed().isEmpty()) {
-            update.append(
-                    "$pull",
-                    new Document(
-                            Outbox.FIELD,
-                            new Document(OutboxEvent.EVENT_ID, new Document("$in", List.copyOf(result.confirmed())))));
-        }
-        if (!result.allConfirmed()) {
-            // Keep the document (and its events) parked for the back-off delay, visible to every replica.
+        Date parkedUntil;
+        if (result.allConfirmed()) {
+            backoff.succeeded();
+            parkedUntil = null;
+        } else {
+            // Keep the documents (and their events) parked for the back-off delay, visible to every replica.
             Duration delay = backoff.failed(now);
-            update.append("$set", new Document(Outbox.LEASE_FIELD + ".until", Date.from(now.plus(delay))));
+            parkedUntil = Date.from(now.plus(delay));
             log.warn(
-                    "outbox of {} {}: {} of {} events not published, retrying in {}: {}",
+                    "outbox of {}: {} of {} events not published, retrying in {}: {}",
                     collection,
-                    claimed.id(),
                     events.size() - result.confirmed().size(),
                     events.size(),
                     delay,
                     result.failure());
-        } else if (malformed) {
-            backoff.succeeded();
-            update.append("$set", new Document(Outbox.LEASE_FIELD + ".until", Date.from(now.plus(lease))));
-        } else {
-            backoff.succeeded();
-            update.append("$unset", new Document(Outbox.LEASE_FIELD, ""));
         }
-        UpdateResult written = documents()
-                .updateOne(
-                        new Document(ID, claimed.id()).append(Outbox.LEASE_FIELD + ".token", claimed.token()), update);
-        if (written.getMatchedCount() == 0) {
+        List<WriteModel<Document>> releases = new ArrayList<>(claimed.size());
+        for (Lease lease : claimed) {
+            releases.add(new UpdateOneModel<>(
+                    new Document(ID, lease.id()).append(Outbox.LEASE_FIELD + ".token", lease.token()),
+                    release(lease, result.confirmed(), parkedUntil, withMalformed.contains(lease.id()), now)));
+        }
+        BulkWriteResult written = documents().bulkWrite(releases, new BulkWriteOptions().ordered(false));
+        if (written.getMatchedCount() < claimed.size()) {
             log.warn(
-                    "lease on {} {} was taken over before its {} published events were removed; they will be "
-                            + "published again",
-                    collection,
-                    claimed.id(),
-                    result.confirmed().size());
+                    "leases on {} of {} documents in {} were taken over before their published events were "
+                            + "removed; those events will be published again",
+                    claimed.size() - written.getMatchedCount(),
+                    claimed.size(),
+                    collection);
         }
         published.increment(result.confirmed().size());
-        int failed = claimed.entries().size() - result.confirmed().size();
-        if (failed > 0) {
-            failures.increment(failed);
+        if (entries > result.confirmed().size()) {
+            failures.increment(entries - result.confirmed().size());
         }
-        return new Attempt(result.confirmed().size(), !result.allConfirmed());
+        return new Attempt(result.confirmed().size(), !result.allConfirmed(), oldest);
+    }
+
+    /**
+     * The update that ends a lease: pull the document's confirmed events, then release it; or keep it parked until
+     * {@code parkedUntil} when the broker failed some of its events, or for a whole lease when one cannot be read.
+     */
+    private Document release(Lease held, Set<String> confirmed, Date parkedUntil, boolean malformed, Instant now) {
+        List<String> eventIds = held.entries().stream()
+                .map(entry -> entry.getString(OutboxEvent.EVENT_ID))
+                .toList();
+        List<String> done = eventIds.stream().filter(confirmed::contains).toList();
+        Document update = new Document();
+        if (!done.isEmpty()) {
+            update.append(
+                    "$pull", new Document(Outbox.FIELD, new Document(OutboxEvent.EVENT_ID, new Document("$in", done))));
+        }
+        if (parkedUntil != null && done.size() < eventIds.size()) {
+            update.append("$set", new Document(Outbox.LEASE_FIELD + ".until", parkedUntil));
+        } else if (malformed) {
+            update.append("$set", new Document(Outbox.LEASE_FIELD + ".until", Date.from(now.plus(lease))));
+        } else {
+            update.append("$unset", new Document(Outbox.LEASE_FIELD, ""));
+        }
+        return update;
     }
 
     private MongoCollection<Document> documents() {
         return mongo.getCollection(collection);
     }
 
-    private static Document byId(Object documentId) {
+    private static Document byIds(Collection<?> documentIds) {
         // Spring Data stores a String id that is a valid ObjectId as an ObjectId; match either form.
-        if (documentId instanceof String id && ObjectId.isValid(id)) {
-            return new Document(ID, new Document("$in", List.of(id, new ObjectId(id))));
+        List<Object> values = new ArrayList<>(documentIds.size());
+        for (Object id : documentIds) {
+            values.add(id);
+            if (id instanceof String text && ObjectId.isValid(text)) {
+                values.add(new ObjectId(text));
+            }
         }
-        return new Document(ID, documentId);
+        return new Document(ID, new Document("$in", values));
     }
 
-    private record Attempt(int published, boolean brokerFailed) {}
+    private record Attempt(int published, boolean brokerFailed, long oldestEventAge) {
+
+        static final Attempt NOTHING = new Attempt(0, false, 0);
+    }
 
     private record Lease(Document document, String token) {
 
@@ -267,9 +327,9 @@ public class OutboxRelay {
 
         long oldestEventAge(Instant now) {
             return entries().stream()
-                    .map(entry -> entry.getDate("time"))
-                    .filter(time -> time != null)
-                    .mapToLong(time -> Math.max(0, now.toEpochMilli() - time.getTime()))
+                    .map(entry -> entry.get("time"))
+                    .filter(Date.class::isInstance) // an unreadable entry has no age
+                    .mapToLong(time -> Math.max(0, now.toEpochMilli() - ((Date) time).getTime()))
                     .max()
                     .orElse(0);
         }

@@ -1,15 +1,20 @@
 package io.touchpoint.starter.outbox;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -24,10 +29,12 @@ public class OutboxRelays implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelays.class);
 
-    /** Triggered publishes waiting beyond this are dropped; the next sweep publishes those documents. */
+    /** Documents written beyond this many waiting for their relay are left to the next sweep. */
     private static final int TRIGGER_QUEUE_CAPACITY = 10_000;
 
     private final Map<String, OutboxRelay> relays = new LinkedHashMap<>();
+
+    private final Map<String, Triggered> triggered = new LinkedHashMap<>();
 
     private final OutboxProperties properties;
 
@@ -36,7 +43,10 @@ public class OutboxRelays implements SmartLifecycle {
     private volatile ThreadPoolExecutor publishers;
 
     public OutboxRelays(Collection<OutboxRelay> relays, OutboxProperties properties) {
-        relays.forEach(relay -> this.relays.put(relay.collection(), relay));
+        relays.forEach(relay -> {
+            this.relays.put(relay.collection(), relay);
+            this.triggered.put(relay.collection(), new Triggered(relay));
+        });
         this.properties = properties;
     }
 
@@ -47,14 +57,14 @@ public class OutboxRelays implements SmartLifecycle {
      * @throws IllegalArgumentException if no relay is registered for {@code collection}
      */
     public void afterWrite(String collection, Object documentId) {
-        OutboxRelay relay = relays.get(collection);
-        if (relay == null) {
+        Triggered triggered = this.triggered.get(collection);
+        if (triggered == null) {
             throw new IllegalArgumentException("no outbox relay for collection '" + collection
                     + "': declare an OutboxCollection bean or list it in touchpoint.outbox.collections");
         }
         ThreadPoolExecutor executor = publishers;
-        if (executor != null) {
-            executor.execute(() -> run(relay, () -> relay.relay(documentId)));
+        if (executor != null && triggered.add(documentId)) {
+            executor.execute(triggered::drain);
         }
     }
 
@@ -80,9 +90,8 @@ public class OutboxRelays implements SmartLifecycle {
                 properties.threads(),
                 0,
                 TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(TRIGGER_QUEUE_CAPACITY),
-                daemonThreads("touchpoint-outbox-"),
-                new ThreadPoolExecutor.DiscardPolicy());
+                new LinkedBlockingQueue<>(),
+                daemonThreads("touchpoint-outbox-"));
         sweeper = Executors.newSingleThreadScheduledExecutor(daemonThreads("touchpoint-outbox-sweep-"));
         long interval = properties.pollInterval().toMillis();
         sweeper.scheduleWithFixedDelay(this::sweepAll, 0, interval, TimeUnit.MILLISECONDS);
@@ -136,6 +145,54 @@ public class OutboxRelays implements SmartLifecycle {
         } catch (RuntimeException e) {
             // Database unreachable, typically: the events are safe in their documents; try again next time.
             log.warn("outbox relay for {} failed: {}", relay.collection(), e.toString());
+        }
+    }
+
+    /**
+     * The documents written since one relay last ran, published in batches by one drain at a time: while a batch is
+     * being published, the next writes gather into the next batch.
+     */
+    private static final class Triggered {
+
+        private final OutboxRelay relay;
+
+        private final Queue<Object> documentIds = new ConcurrentLinkedQueue<>();
+
+        private final AtomicInteger size = new AtomicInteger();
+
+        private final AtomicBoolean draining = new AtomicBoolean();
+
+        Triggered(OutboxRelay relay) {
+            this.relay = relay;
+        }
+
+        /** Queues a document; true if a drain must be started for it. Beyond the capacity the sweep publishes it. */
+        boolean add(Object documentId) {
+            if (size.incrementAndGet() > TRIGGER_QUEUE_CAPACITY) {
+                size.decrementAndGet();
+                return false;
+            }
+            documentIds.add(documentId);
+            return draining.compareAndSet(false, true);
+        }
+
+        void drain() {
+            while (true) {
+                List<Object> batch = new ArrayList<>(OutboxRelay.BATCH);
+                for (Object id; batch.size() < OutboxRelay.BATCH && (id = documentIds.poll()) != null; ) {
+                    batch.add(id);
+                }
+                if (!batch.isEmpty()) {
+                    size.addAndGet(-batch.size());
+                    run(relay, () -> relay.relay(batch));
+                    continue;
+                }
+                draining.set(false);
+                // A document queued between the last poll and the reset saw a drain running: take it over.
+                if (documentIds.isEmpty() || !draining.compareAndSet(false, true)) {
+                    return;
+                }
+            }
         }
     }
 

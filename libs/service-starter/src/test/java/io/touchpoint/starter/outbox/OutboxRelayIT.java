@@ -16,6 +16,7 @@ import io.touchpoint.test.net.TcpProxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -144,6 +145,53 @@ class OutboxRelayIT {
                 .containsEntry(CloudEventHeaders.TENANT_ID, "tenant-2");
         await().until(() ->
                 mongo.findById(ticketId, TicketDocument.class).outbox().isEmpty());
+    }
+
+    @Test
+    void oneBatchPublishesEveryReadableEventAndParksOnlyTheDocumentWithAnUnreadableEntry() {
+        String collection = "batched";
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        OutboxRelay relay = relayThrough(connectionFactory.getPort(), collection, "batcher", meters);
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String id = "readable-" + i + "-" + UUID.randomUUID();
+            documents.add(new Document("_id", id)
+                    .append(
+                            Outbox.FIELD,
+                            Outbox.events("tenant-1", SampleEvents.escalated(id)).stream()
+                                    .map(OutboxEvent::toDocument)
+                                    .toList()));
+        }
+        String brokenId = "broken-" + UUID.randomUUID();
+        OutboxEvent readable =
+                Outbox.events("tenant-1", SampleEvents.escalated(brokenId)).get(0);
+        Document unreadable = new Document(OutboxEvent.EVENT_ID, "evt-unreadable").append("time", "yesterday");
+        documents.add(new Document("_id", brokenId).append(Outbox.FIELD, List.of(readable.toDocument(), unreadable)));
+        mongo.insert(documents, collection);
+        Set<String> readableIds = documents.stream()
+                .flatMap(document -> document.getList(Outbox.FIELD, Document.class).stream())
+                .map(entry -> entry.getString(OutboxEvent.EVENT_ID))
+                .filter(eventId -> !eventId.equals("evt-unreadable"))
+                .collect(Collectors.toSet());
+
+        int published = relay.relay(
+                documents.stream().map(document -> document.get("_id")).toList());
+
+        assertThat(published).isEqualTo(6);
+        assertThat(drain().keySet()).as("confirmed, so already in the queue").isEqualTo(readableIds);
+        for (Document document : documents.subList(0, 5)) {
+            Document stored = mongo.findById(document.get("_id"), Document.class, collection);
+            assertThat(stored.getList(Outbox.FIELD, Document.class)).isEmpty();
+            assertThat(stored).doesNotContainKey(Outbox.LEASE_FIELD);
+        }
+        Document broken = mongo.findById(brokenId, Document.class, collection);
+        assertThat(broken.getList(Outbox.FIELD, Document.class))
+                .extracting(entry -> entry.getString(OutboxEvent.EVENT_ID))
+                .containsExactly("evt-unreadable");
+        assertThat(broken.get(Outbox.LEASE_FIELD, Document.class).getDate("until"))
+                .as("parked for a lease, not retried at once")
+                .isAfter(new Date());
+        assertThat(relay.relay(List.of(brokenId))).as("still parked").isZero();
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.touchpoint.test.infrastructure;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.touchpoint.mongo.standin.StandInBackends;
 import io.touchpoint.test.infrastructure.MongoEndpoint.Kind;
 import java.net.InetSocketAddress;
 import java.util.function.BooleanSupplier;
@@ -43,7 +43,7 @@ final class MongoResolver {
     }
 
     static Resolution embedded() {
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MongoServer server = new MongoServer(StandInBackends.inMemory());
         server.bind(new InetSocketAddress("127.0.0.1", 0));
         InetSocketAddress address = server.getLocalAddress();
         String uri = "mongodb://" + address.getHostString() + ":" + address.getPort();

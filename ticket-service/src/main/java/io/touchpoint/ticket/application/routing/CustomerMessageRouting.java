@@ -289,7 +289,7 @@ public class CustomerMessageRouting {
         Instant now = clock.instant();
         ReplyRequested request = current.reply(replyId, MessageContent.text(text), RoutingActors.BOT, now);
         messages.insertReply(tenantId, TicketMessage.reply(request), request);
-        keys.register(tenantId, ThreadKeys.reply(replyId), ticket.id());
+        keys.register(tenantId, List.of(ThreadKeys.reply(replyId)), ticket.id());
         log.info("bot reply {} on ticket {} requested for tenant {}", replyId, ticket.id(), tenantId);
     }
 

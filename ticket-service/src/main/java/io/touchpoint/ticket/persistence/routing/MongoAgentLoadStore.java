@@ -3,6 +3,7 @@ package io.touchpoint.ticket.persistence.routing;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import io.touchpoint.starter.mongo.MongoQueries;
 import io.touchpoint.ticket.application.routing.AgentLoadStore;
 import io.touchpoint.ticket.domain.routing.AgentLoad;
 import io.touchpoint.ticket.domain.routing.Presence;
@@ -114,8 +115,10 @@ class MongoAgentLoadStore implements AgentLoadStore {
         if (mongo.updateFirst(room, take, COLLECTION).getModifiedCount() == 1) {
             return Claim.CLAIMED;
         }
-        boolean held = mongo.exists(
-                byKey(tenantId, agentId).addCriteria(where(hold(ticketId)).exists(true)), COLLECTION);
+        boolean held = MongoQueries.exists(
+                mongo,
+                byKey(tenantId, agentId).addCriteria(where(hold(ticketId)).exists(true)),
+                COLLECTION);
         return held ? Claim.HELD : Claim.FULL;
     }
 

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.touchpoint.events.ticket.Priority;
+import io.touchpoint.starter.mongo.MongoQueries;
 import io.touchpoint.ticket.application.sla.SlaPolicyStore;
 import io.touchpoint.ticket.domain.sla.SlaPolicy;
 import java.util.List;
@@ -79,8 +80,8 @@ class MongoSlaPolicyStore implements SlaPolicyStore {
 
     @Override
     public boolean usesCalendar(String tenantId, String calendarId) {
-        return mongo.exists(
-                query(where("tenantId").is(tenantId).and("calendarId").is(calendarId)), SlaPolicyDocument.class);
+        return MongoQueries.exists(
+                mongo, query(where("tenantId").is(tenantId).and("calendarId").is(calendarId)), SlaPolicyDocument.class);
     }
 
     private static Query byTenantAndId(String tenantId, String id) {
