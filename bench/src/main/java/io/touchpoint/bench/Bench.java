@@ -17,6 +17,8 @@ public final class Bench {
             new BrokerCeiling(),
             "health",
             new HealthLatency(),
+            "memory-stand-in",
+            new MemoryStandIn(),
             "gateway",
             new GatewayOverhead(),
             "sms-ingest",
