@@ -69,7 +69,7 @@ public class InteractionThreading {
     public Threaded thread(String tenantId, InteractionReceived message) {
         Optional<TicketMessage> stored = messages.find(tenantId, message.interactionId());
         if (stored.isPresent()) {
-            return count(new Threaded(stored.get().ticketId(), Outcome.DUPLICATE));
+            return count(new Threaded(stored.get().ticketId(), Outcome.DUPLICATE, null));
         }
         Threaded threaded = new Run(tenantId, message).thread();
         log.info(
@@ -93,6 +93,9 @@ public class InteractionThreading {
 
         private String openedHere;
 
+        /** The ticket as this message's update stored it. */
+        private Ticket written;
+
         Run(String tenantId, InteractionReceived message) {
             this.tenantId = tenantId;
             this.message = message;
@@ -114,7 +117,7 @@ public class InteractionThreading {
                 Optional<Outcome> outcome =
                         ticket.get().id().equals(openedHere) ? Optional.of(Outcome.OPENED) : apply(ticket.get());
                 if (outcome.isPresent()) {
-                    Ticket joined = ticket.get();
+                    Ticket joined = written != null ? written : ticket.get();
                     List<ThreadKey> unregistered = ThreadKeys.owned(message, joined).stream()
                             .filter(key -> !pointers.containsKey(key))
                             .toList();
@@ -122,7 +125,7 @@ public class InteractionThreading {
                         keys.register(tenantId, unregistered, joined.id());
                     }
                     messages.saveCustomerMessage(tenantId, TicketMessage.fromCustomer(joined.id(), message));
-                    return new Threaded(joined.id(), outcome.get());
+                    return new Threaded(joined.id(), outcome.get(), outcome.get() == Outcome.DUPLICATE ? null : joined);
                 }
             }
             throw new ThreadingContentionException("interaction " + message.interactionId()
@@ -192,10 +195,13 @@ public class InteractionThreading {
         private Optional<Outcome> apply(Ticket ticket) {
             TicketChange change = ticket.receive(message, clock.instant());
             return switch (tickets.update(change, ticket.version(), message.interactionId())) {
-                case WRITTEN -> Optional.of(
-                        change.events().stream().anyMatch(TicketReopened.class::isInstance)
-                                ? Outcome.REOPENED
-                                : Outcome.JOINED);
+                case WRITTEN -> {
+                    written = change.ticket().withVersion(ticket.version() + 1);
+                    yield Optional.of(
+                            change.events().stream().anyMatch(TicketReopened.class::isInstance)
+                                    ? Outcome.REOPENED
+                                    : Outcome.JOINED);
+                }
                 case ALREADY_APPLIED -> Optional.of(
                         ticket.id().equals(openedHere) ? Outcome.OPENED : Outcome.DUPLICATE);
                 case CONFLICT -> Optional.empty();
@@ -212,8 +218,11 @@ public class InteractionThreading {
         return threaded;
     }
 
-    /** Where a message went: onto {@code ticketId}, with {@code outcome}. */
-    public record Threaded(String ticketId, Outcome outcome) {}
+    /**
+     * Where a message went: onto {@code ticketId}, with {@code outcome}; {@code ticket} is the ticket as this message's
+     * write stored it (null for a duplicate, whose ticket may have changed since).
+     */
+    public record Threaded(String ticketId, Outcome outcome, Ticket ticket) {}
 
     public enum Outcome {
         /** It opened a new ticket. */

@@ -5,7 +5,6 @@ import io.touchpoint.starter.cloudevents.CloudEventReader;
 import io.touchpoint.starter.cloudevents.InvalidCloudEventException;
 import io.touchpoint.starter.cloudevents.ReceivedEvent;
 import io.touchpoint.ticket.application.InteractionThreading;
-import io.touchpoint.ticket.application.InteractionThreading.Outcome;
 import io.touchpoint.ticket.application.InteractionThreading.Threaded;
 import io.touchpoint.ticket.application.routing.CustomerMessageRouting;
 import java.util.function.Consumer;
@@ -29,8 +28,7 @@ class InteractionConsumers {
             InteractionReceived interaction = requireThreadable(event);
             Threaded threaded = threading.thread(event.tenantId(), interaction);
             // Also after a redelivery (DUPLICATE): routing is idempotent and may not have finished the first time.
-            routing.afterThreading(
-                    event.tenantId(), interaction, threaded.ticketId(), threaded.outcome() == Outcome.REOPENED);
+            routing.afterThreading(event.tenantId(), interaction, threaded);
         };
     }
 

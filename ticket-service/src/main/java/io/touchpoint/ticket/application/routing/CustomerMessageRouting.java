@@ -5,6 +5,8 @@ import io.touchpoint.events.MessageContent;
 import io.touchpoint.events.interaction.InteractionReceived;
 import io.touchpoint.events.reply.ReplyRequested;
 import io.touchpoint.events.ticket.TicketAssigned;
+import io.touchpoint.ticket.application.InteractionThreading.Outcome;
+import io.touchpoint.ticket.application.InteractionThreading.Threaded;
 import io.touchpoint.ticket.application.ThreadKeyStore;
 import io.touchpoint.ticket.application.TicketMessageStore;
 import io.touchpoint.ticket.application.TicketStore;
@@ -106,12 +108,14 @@ public class CustomerMessageRouting {
     }
 
     /**
-     * Routes what the customer's {@code message} means for {@code ticketId}, the ticket it was threaded into.
-     *
-     * @param reopened whether the message reopened the ticket
+     * Routes what the customer's {@code message} means for the ticket it was {@code threaded} into.
      */
-    public void afterThreading(String tenantId, InteractionReceived message, String ticketId, boolean reopened) {
-        Optional<Ticket> found = tickets.find(tenantId, ticketId);
+    public void afterThreading(String tenantId, InteractionReceived message, Threaded threaded) {
+        String ticketId = threaded.ticketId();
+        boolean reopened = threaded.outcome() == Outcome.REOPENED;
+        // The ticket as threading stored it; a write since then makes the routing's own writes conflict and re-read.
+        Optional<Ticket> found =
+                threaded.ticket() != null ? Optional.of(threaded.ticket()) : tickets.find(tenantId, ticketId);
         if (found.isEmpty() || found.get().status() == TicketStatus.CLOSED) {
             return;
         }

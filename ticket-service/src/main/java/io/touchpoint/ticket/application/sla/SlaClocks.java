@@ -56,6 +56,11 @@ public class SlaClocks {
     public void ticketWritten(TicketWritten written) {
         Ticket ticket = written.ticket();
         try {
+            if (ticket.version() == 0
+                    && policies.forPriority(ticket.tenantId(), ticket.priority())
+                            .isEmpty()) {
+                return; // just opened, so it has no clocks, and no policy starts any: nothing to read or write
+            }
             reconcile(ticket);
         } catch (RuntimeException e) {
             log.warn(
