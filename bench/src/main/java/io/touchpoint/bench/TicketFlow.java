@@ -32,6 +32,9 @@ import java.util.regex.Pattern;
  */
 final class TicketFlow implements Bench.Scenario {
 
+    /** Warm-up customers are numbered from here, apart from the measured ones. */
+    private static final int WARMUP_CUSTOMERS = 5_000_000;
+
     private static final Pattern REQUESTER =
             Pattern.compile("\"requester\"\\s*:\\s*\\{[^}]*\"value\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -40,7 +43,7 @@ final class TicketFlow implements Bench.Scenario {
         return "SMS webhook -> channel-service -> RabbitMQ -> ticket-service -> ticket.created: tickets/s and end-to-end"
                 + " p50/p99, at saturation and at half of it, with PerfTest's raw rate as the ceiling"
                 + " (--gateway=http://127.0.0.1:8080 --secrets=.touchpoint/secrets.properties --interactions=4000"
-                + " --customers=4000 --concurrency=32 --seconds=15 --amqp=amqp://guest:guest@127.0.0.1:5672"
+                + " --customers=4000 --concurrency=32 --seconds=15 --warmup=0 --amqp=amqp://guest:guest@127.0.0.1:5672"
                 + " --ceiling-seconds=10)";
     }
 
@@ -52,6 +55,7 @@ final class TicketFlow implements Bench.Scenario {
         int customers = Math.min(interactions, options.getInt("customers", interactions));
         int concurrency = options.getInt("concurrency", 32);
         Duration halfLoad = Duration.ofSeconds(options.getInt("seconds", 15));
+        int warmup = options.getInt("warmup", 0);
         String amqp = options.get("amqp", "amqp://guest:guest@127.0.0.1:5672");
 
         ExecutorService clientThreads = Executors.newFixedThreadPool(Math.max(4, concurrency));
@@ -74,6 +78,25 @@ final class TicketFlow implements Bench.Scenario {
                     "ticket-flow: tenant %s; saturation = %d interactions for %d customers, closed loop, %d clients;"
                             + " half load = open loop for %d s, one new customer per interaction%n%n",
                     tenant, interactions, customers, concurrency, halfLoad.toSeconds());
+
+            if (warmup > 0) {
+                // Not measured: lets the JIT compile the path (minutes of C2 work per service) before the figures.
+                Map<String, Long> warmupSent = new ConcurrentHashMap<>();
+                AtomicInteger warmupNext = new AtomicInteger(WARMUP_CUSTOMERS);
+                long warmupStarted = System.nanoTime();
+                new LoadGenerator(client)
+                        .closedLoop(
+                                () -> {
+                                    String phone = SignedSms.phone(warmupNext.getAndIncrement());
+                                    warmupSent.put(phone, System.nanoTime());
+                                    return sms.request(phone);
+                                },
+                                status -> status == 200,
+                                warmup,
+                                concurrency);
+                Result warm = awaitTickets(warmupSent, ticketSeen, warmupStarted);
+                System.out.printf("warm-up: %d of %d tickets, not measured%n", warm.arrived(), warm.expected());
+            }
 
             // Saturation: interaction i comes from customer i mod M, so the first M create tickets.
             AtomicInteger next = new AtomicInteger();
