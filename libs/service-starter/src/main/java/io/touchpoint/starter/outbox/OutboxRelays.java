@@ -85,13 +85,17 @@ public class OutboxRelays implements SmartLifecycle {
         if (isRunning() || relays.isEmpty()) {
             return;
         }
+        // Whatever a previous run left queued is the sweep's now, and no drain of that run is still going.
+        triggered.values().forEach(Triggered::reset);
         publishers = new ThreadPoolExecutor(
                 properties.threads(),
                 properties.threads(),
                 0,
                 TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(),
-                daemonThreads("touchpoint-outbox-"));
+                daemonThreads("touchpoint-outbox-"),
+                // Shutting down: the documents stay in their collections for the next sweep, the writer is not failed.
+                new ThreadPoolExecutor.DiscardPolicy());
         sweeper = Executors.newSingleThreadScheduledExecutor(daemonThreads("touchpoint-outbox-sweep-"));
         long interval = properties.pollInterval().toMillis();
         sweeper.scheduleWithFixedDelay(this::sweepAll, 0, interval, TimeUnit.MILLISECONDS);
@@ -174,6 +178,12 @@ public class OutboxRelays implements SmartLifecycle {
             }
             documentIds.add(documentId);
             return draining.compareAndSet(false, true);
+        }
+
+        void reset() {
+            documentIds.clear();
+            size.set(0);
+            draining.set(false);
         }
 
         void drain() {
