@@ -93,6 +93,9 @@ public class InteractionThreading {
 
         private String openedHere;
 
+        /** The key this run pointed at a ticket by its claim, which needs no registering. */
+        private ThreadKey claimed;
+
         /** The ticket as this message's update stored it. */
         private Ticket written;
 
@@ -119,7 +122,7 @@ public class InteractionThreading {
                 if (outcome.isPresent()) {
                     Ticket joined = written != null ? written : ticket.get();
                     List<ThreadKey> unregistered = ThreadKeys.owned(message, joined).stream()
-                            .filter(key -> !pointers.containsKey(key))
+                            .filter(key -> !pointers.containsKey(key) && !key.equals(claimed))
                             .toList();
                     if (!unregistered.isEmpty()) {
                         keys.register(tenantId, unregistered, joined.id());
@@ -154,9 +157,10 @@ public class InteractionThreading {
          */
         private Optional<Ticket> claimNew(String seen) {
             String fresh = Ids.next(Ticket.ID_PREFIX);
-            String claimed = keys.claim(tenantId, ThreadKeys.primary(message), seen, fresh);
+            claimed = ThreadKeys.primary(message);
+            String winner = keys.claim(tenantId, claimed, seen, fresh);
             // Nobody else knows a fresh id before its claim, so a ticket under it cannot exist yet.
-            Ticket ticket = claimed.equals(fresh) ? open(fresh) : currentOf(claimed);
+            Ticket ticket = winner.equals(fresh) ? open(fresh) : currentOf(winner);
             return takes(ticket) ? Optional.of(ticket) : Optional.empty();
         }
 
