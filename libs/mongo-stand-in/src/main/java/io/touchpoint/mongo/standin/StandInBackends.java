@@ -4,6 +4,8 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -12,13 +14,18 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 
 /**
  * The MongoDB stand-in's backends: mongo-java-server's own, except that a query naming the keys of a unique index
  * (typically {@code _id}) reads its candidates from that index even when it has other conditions too ({@link
- * IndexLookup}). Without this every conditional update by id (optimistic locking, lease tokens, outbox claims) scans
- * its whole collection, and throughput falls as data grows, which MongoDB itself does not do.
+ * IndexLookup}), and a query for documents with a first element in an array (the outbox sweep's) reads only those
+ * ({@link NonEmptyArrays}). Without this every conditional update by id (optimistic locking, lease tokens, outbox
+ * claims) and every sweep scans its whole collection, holding the collection's lock, and throughput falls as data
+ * grows, which MongoDB itself does not do.
  */
 public final class StandInBackends {
 
@@ -49,6 +56,8 @@ public final class StandInBackends {
 
     private static final class IndexedMemoryCollection extends MemoryCollection {
 
+        private final NonEmptyArrays<Integer> nonEmptyArrays = new NonEmptyArrays<>();
+
         IndexedMemoryCollection(
                 MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
             super(database, name, options, cursors);
@@ -57,10 +66,39 @@ public final class StandInBackends {
         @Override
         protected QueryResult queryDocuments(
                 Document query, Document orderBy, int skip, int limit, int batchSize, Document fieldSelector) {
-            Iterable<Integer> candidates = IndexLookup.candidates(getIndexes(), query);
-            return candidates == null
-                    ? super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector)
-                    : matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
+            // Under the collection's lock, which every write holds too (count() reaches here without it).
+            synchronized (this) {
+                Iterable<Integer> candidates =
+                        candidates(getIndexes(), nonEmptyArrays, query, this::streamAllDocumentsWithPosition);
+                return candidates == null
+                        ? super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector)
+                        : matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
+            }
+        }
+
+        @Override
+        protected Integer addDocumentInternal(Document document) {
+            Integer position = super.addDocumentInternal(document);
+            nonEmptyArrays.written(position, document);
+            return position;
+        }
+
+        @Override
+        protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
+            super.handleUpdate(position, oldDocument, newDocument);
+            nonEmptyArrays.written(position, newDocument);
+        }
+
+        @Override
+        protected void removeDocument(Integer position) {
+            super.removeDocument(position);
+            nonEmptyArrays.removed(position);
+        }
+
+        @Override
+        public void drop() {
+            super.drop();
+            nonEmptyArrays.cleared();
         }
     }
 
@@ -98,6 +136,8 @@ public final class StandInBackends {
 
     private static final class IndexedH2Collection extends H2Collection {
 
+        private final NonEmptyArrays<Object> nonEmptyArrays = new NonEmptyArrays<>();
+
         IndexedH2Collection(
                 MongoDatabase database,
                 String name,
@@ -111,10 +151,53 @@ public final class StandInBackends {
         @Override
         protected QueryResult queryDocuments(
                 Document query, Document orderBy, int skip, int limit, int batchSize, Document fieldSelector) {
-            Iterable<Object> candidates = IndexLookup.candidates(getIndexes(), query);
-            return candidates == null
-                    ? super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector)
-                    : matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
+            // Under the collection's lock, which every write holds too (count() reaches here without it).
+            synchronized (this) {
+                Iterable<Object> candidates =
+                        candidates(getIndexes(), nonEmptyArrays, query, this::streamAllDocumentsWithPosition);
+                return candidates == null
+                        ? super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector)
+                        : matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
+            }
         }
+
+        @Override
+        protected Object addDocumentInternal(Document document) {
+            Object position = super.addDocumentInternal(document);
+            nonEmptyArrays.written(position, document);
+            return position;
+        }
+
+        @Override
+        protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+            super.handleUpdate(position, oldDocument, newDocument);
+            nonEmptyArrays.written(position, newDocument);
+        }
+
+        @Override
+        protected void removeDocument(Object position) {
+            super.removeDocument(position);
+            nonEmptyArrays.removed(position);
+        }
+
+        @Override
+        public void drop() {
+            super.drop();
+            nonEmptyArrays.cleared();
+        }
+    }
+
+    /**
+     * Where a query's candidates come from: a unique index whose keys it names ({@link IndexLookup}), else the
+     * documents with a first element in the array it asks for ({@link NonEmptyArrays}), else {@code null}: all of
+     * them.
+     */
+    private static <P> Iterable<P> candidates(
+            List<Index<P>> indexes,
+            NonEmptyArrays<P> nonEmptyArrays,
+            Document query,
+            Supplier<Stream<DocumentWithPosition<P>>> allDocuments) {
+        Iterable<P> byIndex = IndexLookup.candidates(indexes, query);
+        return byIndex != null ? byIndex : nonEmptyArrays.candidates(query, allDocuments);
     }
 }

@@ -45,6 +45,59 @@ class StandInBackendsTests {
         });
     }
 
+    @Test
+    void documentsWithPendingEventsAreFoundAsTheyChangeOnBothBackends() {
+        withCollection(StandInBackends::inMemory, this::assertPendingDocuments);
+        withCollection(
+                () -> StandInBackends.inFile(directory.resolve("pending.mv").toString()), this::assertPendingDocuments);
+    }
+
+    @Test
+    void theFileBackendFindsPendingDocumentsAfterARestart() {
+        String file = directory.resolve("restart.mv").toString();
+        withCollection(() -> StandInBackends.inFile(file), conversations -> {
+            conversations.insertOne(new Document("_id", "c1").append("outbox", List.of(new Document("eventId", "e1"))));
+            conversations.insertOne(new Document("_id", "c2").append("outbox", List.of()));
+            assertThat(pending(conversations)).containsExactly("c1");
+        });
+
+        withCollection(() -> StandInBackends.inFile(file), conversations -> {
+            assertThat(pending(conversations)).containsExactly("c1");
+            conversations.updateOne(Filters.eq("_id", "c2"), Updates.push("outbox", new Document("eventId", "e2")));
+            assertThat(pending(conversations)).containsExactlyInAnyOrder("c1", "c2");
+        });
+    }
+
+    private void assertPendingDocuments(MongoCollection<Document> conversations) {
+        conversations.insertMany(List.of(
+                new Document("_id", "c1").append("outbox", List.of(new Document("eventId", "e1"))),
+                new Document("_id", "c2").append("outbox", List.of()),
+                new Document("_id", "c3")));
+        assertThat(pending(conversations)).containsExactly("c1");
+
+        conversations.updateOne(Filters.eq("_id", "c2"), Updates.push("outbox", new Document("eventId", "e2")));
+        conversations.updateOne(Filters.eq("_id", "c1"), Updates.pull("outbox", new Document("eventId", "e1")));
+        conversations.replaceOne(
+                Filters.eq("_id", "c3"),
+                new Document("_id", "c3").append("outbox", List.of(new Document("eventId", "e3"))));
+        conversations.insertOne(new Document("_id", "c4").append("outbox", List.of(new Document("eventId", "e4"))));
+        conversations.deleteOne(Filters.eq("_id", "c4"));
+        assertThat(pending(conversations)).containsExactlyInAnyOrder("c2", "c3");
+
+        assertThat(conversations
+                        .find(Filters.and(Filters.exists("outbox.0"), Filters.eq("outbox.0.eventId", "e3")))
+                        .map(document -> document.getString("_id")))
+                .as("the rest of the query still applies")
+                .containsExactly("c3");
+    }
+
+    private static List<String> pending(MongoCollection<Document> conversations) {
+        return conversations
+                .find(Filters.exists("outbox.0"))
+                .map(document -> document.getString("_id"))
+                .into(new java.util.ArrayList<>());
+    }
+
     private void assertConditionalUpdates(MongoCollection<Document> tickets) {
         tickets.createIndex(Indexes.ascending("tenantId", "key"), new IndexOptions().unique(true));
         tickets.insertMany(List.of(

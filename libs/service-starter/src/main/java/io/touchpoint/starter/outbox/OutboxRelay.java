@@ -3,6 +3,8 @@ package io.touchpoint.starter.outbox;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
@@ -64,6 +66,9 @@ public class OutboxRelay {
 
     private final Duration lease;
 
+    /** A sweep leaves events younger than this to the publish their write triggered. */
+    private final Duration sweepGrace;
+
     private final Backoff backoff;
 
     private final Clock clock;
@@ -97,6 +102,7 @@ public class OutboxRelay {
         this.publisher = publisher;
         this.owner = owner;
         this.lease = properties.lease();
+        this.sweepGrace = properties.pollInterval();
         this.backoff = new Backoff(properties.pollInterval(), properties.maxBackoff());
         this.clock = clock;
         this.published = Counter.builder("touchpoint.outbox.published")
@@ -135,9 +141,11 @@ public class OutboxRelay {
 
     /**
      * Publishes the pending events of up to {@code maxDocuments} documents no other relay holds, in batches of
-     * {@value #BATCH}, stopping at the first broker failure. One query finds the candidates, so a sweep reads the
-     * collection once however many documents it publishes (on a server without an index on the outbox, such as the
-     * MongoDB stand-in, that read is a scan).
+     * {@value #BATCH}, stopping at the first broker failure. Only documents whose oldest event is older than the poll
+     * interval: younger ones are the business of the publish their write triggered, which a sweep would only race
+     * (and a sweep that finds work keeps the sweeps at their fastest, see {@link SweepPace}). One query finds the
+     * candidates, so a sweep reads the collection once however many documents it publishes (on a server without an
+     * index on the outbox, such as the MongoDB stand-in, that read is a scan).
      *
      * @return the number of events published
      */
@@ -160,6 +168,25 @@ public class OutboxRelay {
         return total;
     }
 
+    /**
+     * Declares the index the sweep's query needs on MongoDB: partial, so it holds only the documents with pending
+     * events (a handful, however large the collection), keyed by the oldest event's time. Idempotent. The stand-in
+     * accepts it and scans regardless.
+     */
+    public void declareIndex() {
+        documents()
+                .createIndex(
+                        Indexes.ascending(PENDING + ".time"),
+                        new IndexOptions()
+                                .name("outbox_pending")
+                                .partialFilterExpression(new Document(PENDING, new Document("$exists", true))));
+    }
+
+    /** Whether the relay waits out a broker failure (relays and sweeps do nothing until it is over). */
+    boolean backingOff() {
+        return backoff.waiting(clock.instant());
+    }
+
     private Attempt relayBatch(Collection<?> documentIds) {
         Instant now = clock.instant();
         if (documentIds.isEmpty() || backoff.waiting(now)) {
@@ -171,8 +198,11 @@ public class OutboxRelay {
 
     private List<Object> pendingIds(Instant now, int maxDocuments) {
         List<Object> ids = new ArrayList<>();
+        // "Not younger than", rather than "older than": an entry without a time is swept too.
+        Date youngest = Date.from(now.minus(sweepGrace));
+        Document overdue = new Document(PENDING + ".time", new Document("$not", new Document("$gte", youngest)));
         documents()
-                .find(claimable(new Document(), now))
+                .find(claimable(overdue, now))
                 .projection(Projections.include(ID))
                 .limit(maxDocuments)
                 .forEach(document -> ids.add(document.get(ID)));

@@ -23,7 +23,8 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 /**
  * The outbox relays of this service, one per collection with an outbox: runs them right after writes
  * ({@link #afterWrite}) and on a timer, on a small dedicated set of threads, and stops them on shutdown before the
- * broker and database clients close.
+ * broker and database clients close. The timer sweeps each collection at its own {@link SweepPace}: every poll
+ * interval while there is work the triggered publishes did not do, less often while there is none.
  */
 public class OutboxRelays implements SmartLifecycle {
 
@@ -36,6 +37,8 @@ public class OutboxRelays implements SmartLifecycle {
 
     private final Map<String, Triggered> triggered = new LinkedHashMap<>();
 
+    private final Map<String, SweepPace> paces = new LinkedHashMap<>();
+
     private final OutboxProperties properties;
 
     private volatile ScheduledExecutorService sweeper;
@@ -44,8 +47,10 @@ public class OutboxRelays implements SmartLifecycle {
 
     public OutboxRelays(Collection<OutboxRelay> relays, OutboxProperties properties) {
         relays.forEach(relay -> {
+            SweepPace pace = new SweepPace(properties.pollInterval(), properties.idlePollInterval());
             this.relays.put(relay.collection(), relay);
-            this.triggered.put(relay.collection(), new Triggered(relay));
+            this.paces.put(relay.collection(), pace);
+            this.triggered.put(relay.collection(), new Triggered(relay, pace));
         });
         this.properties = properties;
     }
@@ -87,6 +92,7 @@ public class OutboxRelays implements SmartLifecycle {
         }
         // Whatever a previous run left queued is the sweep's now, and no drain of that run is still going.
         triggered.values().forEach(Triggered::reset);
+        paces.values().forEach(SweepPace::hurry);
         publishers = new ThreadPoolExecutor(
                 properties.threads(),
                 properties.threads(),
@@ -97,9 +103,15 @@ public class OutboxRelays implements SmartLifecycle {
                 // Shutting down: the documents stay in their collections for the next sweep, the writer is not failed.
                 new ThreadPoolExecutor.DiscardPolicy());
         sweeper = Executors.newSingleThreadScheduledExecutor(daemonThreads("touchpoint-outbox-sweep-"));
+        // Before the first sweep, off the start-up path: a database that does not answer yet must not hold it up.
+        relays.values().forEach(relay -> sweeper.execute(() -> run(relay, relay::declareIndex)));
         long interval = properties.pollInterval().toMillis();
         sweeper.scheduleWithFixedDelay(this::sweepAll, 0, interval, TimeUnit.MILLISECONDS);
-        log.info("outbox relays started for {}, sweeping every {}", relays.keySet(), properties.pollInterval());
+        log.info(
+                "outbox relays started for {}, sweeping every {} (up to {} while sweeps find nothing)",
+                relays.keySet(),
+                properties.pollInterval(),
+                properties.idlePollInterval());
     }
 
     @Override
@@ -139,17 +151,42 @@ public class OutboxRelays implements SmartLifecycle {
 
     private void sweepAll() {
         for (OutboxRelay relay : relays.values()) {
-            run(relay, () -> relay.sweep(properties.maxDocumentsPerSweep()));
+            SweepPace pace = paces.get(relay.collection());
+            if (pace.due(nowMillis())) {
+                sweep(relay, pace);
+            }
         }
     }
 
-    private static void run(OutboxRelay relay, Runnable work) {
+    private void sweep(OutboxRelay relay, SweepPace pace) {
+        boolean foundWork = true;
+        try {
+            foundWork = relay.sweep(properties.maxDocumentsPerSweep()) > 0 || relay.backingOff();
+        } catch (RuntimeException e) {
+            failed(relay, e);
+        } finally {
+            pace.swept(nowMillis(), foundWork);
+        }
+    }
+
+    /** Runs one relay's work; false, after logging it, if it failed. */
+    private static boolean run(OutboxRelay relay, Runnable work) {
         try {
             work.run();
+            return true;
         } catch (RuntimeException e) {
-            // Database unreachable, typically: the events are safe in their documents; try again next time.
-            log.warn("outbox relay for {} failed: {}", relay.collection(), e.toString());
+            failed(relay, e);
+            return false;
         }
+    }
+
+    private static void failed(OutboxRelay relay, RuntimeException e) {
+        // Database unreachable, typically: the events are safe in their documents; try again next time.
+        log.warn("outbox relay for {} failed: {}", relay.collection(), e.toString());
+    }
+
+    private static long nowMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
     }
 
     /**
@@ -160,20 +197,27 @@ public class OutboxRelays implements SmartLifecycle {
 
         private final OutboxRelay relay;
 
+        private final SweepPace pace;
+
         private final Queue<Object> documentIds = new ConcurrentLinkedQueue<>();
 
         private final AtomicInteger size = new AtomicInteger();
 
         private final AtomicBoolean draining = new AtomicBoolean();
 
-        Triggered(OutboxRelay relay) {
+        Triggered(OutboxRelay relay, SweepPace pace) {
             this.relay = relay;
+            this.pace = pace;
         }
 
-        /** Queues a document; true if a drain must be started for it. Beyond the capacity the sweep publishes it. */
+        /**
+         * Queues a document; true if a drain must be started for it. Beyond the capacity the sweep publishes it (the
+         * sweeps are hurried back to the poll interval).
+         */
         boolean add(Object documentId) {
             if (size.incrementAndGet() > TRIGGER_QUEUE_CAPACITY) {
                 size.decrementAndGet();
+                pace.hurry();
                 return false;
             }
             documentIds.add(documentId);
@@ -194,7 +238,10 @@ public class OutboxRelays implements SmartLifecycle {
                 }
                 if (!batch.isEmpty()) {
                     size.addAndGet(-batch.size());
-                    run(relay, () -> relay.relay(batch));
+                    if (!run(relay, () -> relay.relay(batch)) || relay.backingOff()) {
+                        // The batch or the broker failed: its documents stay for the sweep, which must not be idling.
+                        pace.hurry();
+                    }
                     continue;
                 }
                 draining.set(false);

@@ -13,6 +13,7 @@ import io.touchpoint.starter.cloudevents.ReceivedEvent;
 import io.touchpoint.starter.cloudevents.SampleEvents;
 import io.touchpoint.test.infrastructure.RealInfrastructure;
 import io.touchpoint.test.net.TcpProxy;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -195,6 +196,55 @@ class OutboxRelayIT {
     }
 
     @Test
+    void relaysDeclareThePartialIndexTheSweepNeeds() {
+        await().untilAsserted(() -> assertThat(
+                        mongo.getCollection(TicketDocument.COLLECTION).listIndexes())
+                .anySatisfy(index -> {
+                    assertThat(index.getString("name")).isEqualTo("outbox_pending");
+                    assertThat(index.get("key", Document.class)).isEqualTo(new Document("outbox.0.time", 1));
+                    assertThat(index.get("partialFilterExpression", Document.class))
+                            .isEqualTo(new Document("outbox.0", new Document("$exists", true)));
+                }));
+    }
+
+    @Test
+    void aDocumentWrittenWithoutATriggerIsPublishedBySweepsThatHaveGoneIdle() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        String collection = "untriggered-" + UUID.randomUUID();
+        startRelays(relayThrough(connectionFactory.getPort(), collection, "sweeper", meters));
+        // Empty sweeps for a while: the pace slows from the 100 ms poll interval to the 400 ms idle interval.
+        await().during(Duration.ofMillis(1500))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> published(meters, collection) == 0);
+
+        String documentId = "conversation-" + UUID.randomUUID();
+        List<OutboxEvent> events = insertWithoutTrigger(collection, documentId, "tenant-3");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> mongo.findById(documentId, Document.class, collection)
+                .getList(Outbox.FIELD, Document.class)
+                .isEmpty());
+        assertThat(drain()).isEqualTo(Map.of(events.get(0).eventId(), 1L));
+        assertThat(published(meters, collection)).isEqualTo(1);
+    }
+
+    @Test
+    void aSweepLeavesEventsYoungerThanThePollIntervalToThePublishTheirWriteTriggered() {
+        String collection = "young-" + UUID.randomUUID();
+        String documentId = "conversation-" + UUID.randomUUID();
+        List<OutboxEvent> events = insertWithoutTrigger(collection, documentId, "tenant-4");
+        Duration pollInterval = Duration.ofMinutes(10);
+
+        int now = relayAt(collection, "sweeper-now", pollInterval, Clock.systemUTC())
+                .sweep(10);
+        int later = relayAt(collection, "sweeper-later", pollInterval, Clock.offset(Clock.systemUTC(), pollInterval))
+                .sweep(10);
+
+        assertThat(now).as("swept right after the write").isZero();
+        assertThat(later).as("swept a poll interval after the write").isEqualTo(1);
+        assertThat(drain()).isEqualTo(Map.of(events.get(0).eventId(), 1L));
+    }
+
+    @Test
     void eventsWrittenWhileTheBrokerIsUnreachableStayInTheDocumentAndArePublishedWhenItIsBack() throws Exception {
         TcpProxy proxy = TcpProxy.to(connectionFactory.getHost(), connectionFactory.getPort());
         proxy.start();
@@ -278,7 +328,40 @@ class OutboxRelayIT {
                 .isEqualTo(400);
     }
 
+    /**
+     * Inserts a document with one pending event straight into its collection, as if its writer had crashed before
+     * triggering the relay: no save event, no {@code afterWrite}. Returns the event.
+     */
+    private List<OutboxEvent> insertWithoutTrigger(String collection, String documentId, String tenantId) {
+        List<OutboxEvent> events = Outbox.events(tenantId, SampleEvents.escalated(documentId));
+        mongo.getCollection(collection)
+                .insertOne(new Document("_id", documentId)
+                        .append(
+                                Outbox.FIELD,
+                                events.stream().map(OutboxEvent::toDocument).toList()));
+        return events;
+    }
+
     private OutboxRelay relayThrough(int port, String collection, String owner, SimpleMeterRegistry meters) {
+        return new OutboxRelay(collection, mongo, publisherThrough(port, meters), owner, fastRelayProperties(), meters);
+    }
+
+    /** A relay on the test's broker, with its own poll interval and clock. */
+    private OutboxRelay relayAt(String collection, String owner, Duration pollInterval, Clock clock) {
+        OutboxProperties properties = new OutboxProperties(
+                true, List.of(), pollInterval, pollInterval, Duration.ofSeconds(30), Duration.ofSeconds(1), 1, 50);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        return new OutboxRelay(
+                collection,
+                mongo,
+                publisherThrough(connectionFactory.getPort(), meters),
+                owner,
+                properties,
+                meters,
+                clock);
+    }
+
+    private CloudEventPublisher publisherThrough(int port, SimpleMeterRegistry meters) {
         CachingConnectionFactory factory = new CachingConnectionFactory(connectionFactory.getHost(), port);
         factory.setVirtualHost(connectionFactory.getVirtualHost());
         factory.setUsername(connectionFactory.getUsername());
@@ -286,8 +369,7 @@ class OutboxRelayIT {
         factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
         factory.setPublisherReturns(true);
         cleanup.add(factory::destroy);
-        CloudEventPublisher publisher = new CloudEventPublisher(factory, Duration.ofSeconds(2), meters);
-        return new OutboxRelay(collection, mongo, publisher, owner, fastRelayProperties(), meters);
+        return new CloudEventPublisher(factory, Duration.ofSeconds(2), meters);
     }
 
     private OutboxRelays startRelays(OutboxRelay relay) {
@@ -299,7 +381,14 @@ class OutboxRelayIT {
 
     private static OutboxProperties fastRelayProperties() {
         return new OutboxProperties(
-                true, List.of(), Duration.ofMillis(100), Duration.ofSeconds(30), Duration.ofSeconds(1), 1, 50);
+                true,
+                List.of(),
+                Duration.ofMillis(100),
+                Duration.ofMillis(400),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(1),
+                1,
+                50);
     }
 
     private static double published(SimpleMeterRegistry meters, String collection) {
