@@ -24,8 +24,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -466,8 +468,18 @@ class ApiKeyAuthenticationIT {
                 .doesNotExist("Access-Control-Allow-Origin");
     }
 
+    /**
+     * A second gateway in this JVM. It has Reactor Netty resources of its own: with the global ones, closing it would
+     * dispose the event loops every other gateway context in this JVM is using (an exchange then hung for 10 s in CI).
+     */
     private ConfigurableApplicationContext secondReplica() {
         return new SpringApplicationBuilder(GatewayApplication.class)
+                .initializers(context -> ((GenericApplicationContext) context)
+                        .registerBean(ReactorResourceFactory.class, () -> {
+                            ReactorResourceFactory ownResources = new ReactorResourceFactory();
+                            ownResources.setUseGlobalResources(false);
+                            return ownResources;
+                        }))
                 .run(
                         "--server.port=0",
                         "--spring.mongodb.uri=" + database.uri(),

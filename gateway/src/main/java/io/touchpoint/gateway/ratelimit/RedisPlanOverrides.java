@@ -17,16 +17,22 @@ public final class RedisPlanOverrides implements PlanOverrides {
 
     private static final Logger log = LoggerFactory.getLogger(RedisPlanOverrides.class);
 
+    /**
+     * For an operator's change, off the request path: it may wait for a connection being (re)established, where the
+     * per-request timeout would refuse it (seen as a 504 on the first change after start-up on a busy machine).
+     */
+    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(5);
+
     private final ReactiveStringRedisTemplate redis;
     private final String key;
     private final JsonMapper json;
-    private final Duration timeout;
+    private final Duration readTimeout;
 
-    public RedisPlanOverrides(ReactiveStringRedisTemplate redis, String key, JsonMapper json, Duration timeout) {
+    public RedisPlanOverrides(ReactiveStringRedisTemplate redis, String key, JsonMapper json, Duration readTimeout) {
         this.redis = redis;
         this.key = key;
         this.json = json;
-        this.timeout = timeout;
+        this.readTimeout = readTimeout;
     }
 
     @Override
@@ -34,7 +40,7 @@ public final class RedisPlanOverrides implements PlanOverrides {
         return redis.<String, String>opsForHash()
                 .entries(key)
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue)
-                .timeout(timeout)
+                .timeout(readTimeout)
                 .map(this::parse);
     }
 
@@ -42,7 +48,7 @@ public final class RedisPlanOverrides implements PlanOverrides {
     public Mono<Void> put(String plan, PlanLimits limits) {
         return redis.<String, String>opsForHash()
                 .put(key, plan, json.writeValueAsString(limits))
-                .timeout(timeout)
+                .timeout(WRITE_TIMEOUT)
                 .then();
     }
 
