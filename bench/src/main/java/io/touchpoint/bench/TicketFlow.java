@@ -6,6 +6,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -86,11 +89,7 @@ final class TicketFlow implements Bench.Scenario {
                 long warmupStarted = System.nanoTime();
                 new LoadGenerator(client)
                         .closedLoop(
-                                () -> {
-                                    String phone = SignedSms.phone(warmupNext.getAndIncrement());
-                                    warmupSent.put(phone, System.nanoTime());
-                                    return sms.request(phone);
-                                },
+                                webhooks(sms, warmupNext::getAndIncrement, warmupSent),
                                 status -> status == 200,
                                 warmup,
                                 concurrency);
@@ -103,11 +102,7 @@ final class TicketFlow implements Bench.Scenario {
             long started = System.nanoTime();
             LatencyStats accepted = new LoadGenerator(client)
                     .closedLoop(
-                            () -> {
-                                String phone = SignedSms.phone(next.getAndIncrement() % customers);
-                                firstSent.putIfAbsent(phone, System.nanoTime());
-                                return sms.request(phone);
-                            },
+                            webhooks(sms, () -> next.getAndIncrement() % customers, firstSent),
                             status -> status == 200,
                             interactions,
                             concurrency);
@@ -120,15 +115,7 @@ final class TicketFlow implements Bench.Scenario {
             AtomicInteger fresh = new AtomicInteger(customers);
             long halfStarted = System.nanoTime();
             LatencyStats halfAccepted = new LoadGenerator(client)
-                    .openLoop(
-                            () -> {
-                                String phone = SignedSms.phone(fresh.getAndIncrement());
-                                halfSent.put(phone, System.nanoTime());
-                                return sms.request(phone);
-                            },
-                            status -> status == 200,
-                            rate,
-                            halfLoad);
+                    .openLoop(webhooks(sms, fresh::getAndIncrement, halfSent), status -> status == 200, rate, halfLoad);
             Result half = awaitTickets(halfSent, ticketSeen, halfStarted);
             print(String.format("%.0f/s", rate), halfAccepted, half);
 
@@ -147,6 +134,18 @@ final class TicketFlow implements Bench.Scenario {
         } finally {
             clientThreads.shutdownNow();
         }
+    }
+
+    /**
+     * One SMS webhook per call, from the customer {@code customer} numbers next, noting when each customer was first
+     * sent to (the start of the end-to-end latency to its ticket).
+     */
+    private static Supplier<HttpRequest> webhooks(SignedSms sms, IntSupplier customer, Map<String, Long> firstSent) {
+        return () -> {
+            String phone = SignedSms.phone(customer.getAsInt());
+            firstSent.putIfAbsent(phone, System.nanoTime());
+            return sms.request(phone);
+        };
     }
 
     /** End-to-end figures of one phase: tickets that arrived, over how long, and their latencies. */
