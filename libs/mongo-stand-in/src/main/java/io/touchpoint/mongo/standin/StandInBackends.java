@@ -1,11 +1,13 @@
 package io.touchpoint.mongo.standin;
 
 import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -25,7 +27,8 @@ import org.h2.mvstore.MVMap;
  * IndexLookup}), and a query for documents with a first element in an array (the outbox sweep's) reads only those
  * ({@link NonEmptyArrays}). Without this every conditional update by id (optimistic locking, lease tokens, outbox
  * claims) and every sweep scans its whole collection, holding the collection's lock, and throughput falls as data
- * grows, which MongoDB itself does not do.
+ * grows, which MongoDB itself does not do. The H2 file's unique indexes also compare their keys by value rather than
+ * by serializing them ({@link KeyOrderedIndex}).
  */
 public final class StandInBackends {
 
@@ -130,6 +133,21 @@ public final class StandInBackends {
                 MVMap<Object, Document> data = getMvStore().openMap("databases." + fullName);
                 MVMap<String, Object> meta = getMvStore().openMap("meta." + fullName);
                 return new IndexedH2Collection(this, collectionName, options, data, meta, cursorRegistry);
+            }
+
+            @Override
+            protected Index<Object> openOrCreateUniqueIndex(
+                    String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+                return KeyOrderedIndex.open(
+                        getMvStore(), getFullCollectionNamespace(collectionName), indexName, keys, sparse);
+            }
+
+            @Override
+            protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+                super.dropIndex(collection, indexName);
+                getMvStore()
+                        .removeMap(KeyOrderedIndex.mapName(
+                                getFullCollectionNamespace(collection.getCollectionName()), indexName));
             }
         }
     }

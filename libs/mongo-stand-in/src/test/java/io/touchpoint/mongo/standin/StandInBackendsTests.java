@@ -1,7 +1,9 @@
 package io.touchpoint.mongo.standin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -11,11 +13,15 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +74,60 @@ class StandInBackendsTests {
         });
     }
 
+    @Test
+    void theFileBackendFindsEveryKindOfIdAndRefusesDuplicatesOfEach() {
+        List<Object> ids = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            ids.addAll(List.of("id-" + i, i, (long) i + 1_000_000_000_000L, (double) i + 0.5, new ObjectId()));
+        }
+        ids.add(new Document("tenant", "acme").append("n", 1));
+        withCollection(() -> StandInBackends.inFile(directory.resolve("ids.mv").toString()), documents -> {
+            documents.insertMany(ids.stream().map(id -> new Document("_id", id)).toList());
+
+            for (Object id : ids) {
+                assertThat(documents.find(Filters.eq("_id", id)).first())
+                        .as("_id %s", id)
+                        .isEqualTo(new Document("_id", id));
+            }
+            assertThat(documents.find(Filters.eq("_id", "id-500")).first()).isNull();
+            for (Object id : List.of("id-7", 7, ids.get(ids.size() - 1))) {
+                assertThatThrownBy(() -> documents.insertOne(new Document("_id", id)))
+                        .isInstanceOfSatisfying(MongoWriteException.class, duplicate -> assertThat(duplicate.getCode())
+                                .isEqualTo(11000));
+            }
+            assertThat(documents.countDocuments()).isEqualTo(ids.size());
+        });
+    }
+
+    @Test
+    void aFileWrittenWithMongoJavaServersOwnIndexesOpensWithItsIndexesRebuilt() {
+        String file = directory.resolve("former.mv").toString();
+        withCollection(() -> new H2Backend(file), tickets -> {
+            tickets.createIndex(Indexes.ascending("tenantId", "key"), new IndexOptions().unique(true));
+            tickets.insertOne(
+                    new Document("_id", "t1").append("tenantId", "acme").append("key", "k1"));
+        });
+
+        withCollection(() -> StandInBackends.inFile(file), tickets -> {
+            assertThat(tickets.find(Filters.eq("_id", "t1")).first()).isNotNull();
+            assertThat(tickets.find(Filters.and(Filters.eq("tenantId", "acme"), Filters.eq("key", "k1")))
+                            .first())
+                    .isNotNull();
+            assertThatThrownBy(() -> tickets.insertOne(
+                            new Document("_id", "t2").append("tenantId", "acme").append("key", "k1")))
+                    .isInstanceOf(MongoWriteException.class);
+        });
+
+        MVStore store = MVStore.open(file);
+        try {
+            assertThat(store.getMapNames())
+                    .contains("stand_in.tickets._keys__id_", "stand_in.tickets._keys_tenantId_1_key_1")
+                    .noneMatch(name -> name.contains("._index_"));
+        } finally {
+            store.close();
+        }
+    }
+
     private void assertPendingDocuments(MongoCollection<Document> conversations) {
         conversations.insertMany(List.of(
                 new Document("_id", "c1").append("outbox", List.of(new Document("eventId", "e1"))),
@@ -95,7 +155,7 @@ class StandInBackendsTests {
         return conversations
                 .find(Filters.exists("outbox.0"))
                 .map(document -> document.getString("_id"))
-                .into(new java.util.ArrayList<>());
+                .into(new ArrayList<>());
     }
 
     private void assertConditionalUpdates(MongoCollection<Document> tickets) {

@@ -1,0 +1,122 @@
+package io.touchpoint.mongo.standin;
+
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
+
+/**
+ * A unique index in the H2 file whose keys are compared by their values. mongo-java-server's own H2 index keeps its
+ * keys in a map with H2's default key type, which compares keys that are not {@link Comparable} (as index keys are
+ * not) by serializing both sides with Java serialization: every lookup by {@code _id} serialized about thirty
+ * objects, and that was a third of the stand-in's CPU under load.
+ *
+ * <p>The order is not the one those maps were written in, so this index lives in a map of its own name; the
+ * collection fills it from its documents when it opens an empty index, and the map written before is removed.
+ */
+final class KeyOrderedIndex extends AbstractUniqueIndex<Object> {
+
+    private final MVMap<KeyValue, Object> keys;
+
+    private KeyOrderedIndex(MVMap<KeyValue, Object> keys, String name, List<IndexKey> indexKeys, boolean sparse) {
+        super(name, indexKeys, sparse);
+        this.keys = keys;
+    }
+
+    /** Opens the index {@code indexName} of the collection {@code namespace} ({@code database.collection}). */
+    static KeyOrderedIndex open(
+            MVStore store, String namespace, String indexName, List<IndexKey> indexKeys, boolean sparse) {
+        if (store.hasMap(formerMapName(namespace, indexName))) {
+            store.removeMap(formerMapName(namespace, indexName));
+        }
+        MVMap<KeyValue, Object> keys = store.openMap(
+                mapName(namespace, indexName), new MVMap.Builder<KeyValue, Object>().keyType(new KeyType()));
+        return new KeyOrderedIndex(keys, indexName, indexKeys, sparse);
+    }
+
+    /**
+     * This index's map. It starts with the database's name, as all its maps do, so dropping the database drops it.
+     */
+    static String mapName(String namespace, String indexName) {
+        return namespace + "._keys_" + indexName;
+    }
+
+    /** The map mongo-java-server's own index of that name uses. */
+    static String formerMapName(String namespace, String indexName) {
+        return namespace + "._index_" + indexName;
+    }
+
+    @Override
+    protected Object removeDocument(KeyValue key) {
+        return keys.remove(key);
+    }
+
+    @Override
+    protected boolean putKeyPosition(KeyValue key, Object position) {
+        return keys.putIfAbsent(key, Missing.ofNullable(position)) == null;
+    }
+
+    @Override
+    protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
+        return keys.entrySet();
+    }
+
+    @Override
+    protected Object getPosition(KeyValue key) {
+        return keys.get(key);
+    }
+
+    @Override
+    public long getCount() {
+        return keys.sizeAsLong();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return keys.isEmpty();
+    }
+
+    @Override
+    public long getDataSize() {
+        return getCount();
+    }
+
+    /**
+     * Index keys stored as H2 stores them by default, compared value by value in MongoDB's order. Values MongoDB
+     * orders as equal but that are not the same value (an int and a long of one number, say) are ordered by their
+     * serialized form, as H2 orders every key by default, so two keys compare as equal exactly when they are.
+     */
+    static final class KeyType extends ObjectDataType {
+
+        private static final Comparator<Object> VALUES = ValueComparator.ascWithoutListHandling();
+
+        @Override
+        public int compare(Object a, Object b) {
+            if (a instanceof KeyValue left && b instanceof KeyValue right) {
+                int byValue = compareValues(left, right);
+                if (byValue != 0 || left.equals(right)) {
+                    return byValue;
+                }
+            }
+            return super.compare(a, b);
+        }
+
+        private static int compareValues(KeyValue left, KeyValue right) {
+            int common = Math.min(left.size(), right.size());
+            for (int i = 0; i < common; i++) {
+                int byValue = VALUES.compare(left.get(i), right.get(i));
+                if (byValue != 0) {
+                    return byValue;
+                }
+            }
+            return Integer.compare(left.size(), right.size());
+        }
+    }
+}
