@@ -16,6 +16,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -107,6 +108,17 @@ public final class StandInBackends {
 
     private static final class IndexedH2Backend extends H2Backend {
 
+        private static final MVMap.Builder<Object, Document> DOCUMENTS =
+                new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType());
+
+        /**
+         * A collection's documents, as BSON. The name starts with the database's, as all its maps do, so dropping
+         * the database drops it.
+         */
+        private static String documentsMap(String fullName) {
+            return fullName + "._documents";
+        }
+
         IndexedH2Backend(String fileName) {
             super(fileName);
         }
@@ -128,11 +140,41 @@ public final class StandInBackends {
 
             @Override
             protected H2Collection openOrCreateCollection(String collectionName, CollectionOptions options) {
-                // The map names H2Database itself uses, so files written before stay readable.
                 String fullName = getFullCollectionNamespace(collectionName);
-                MVMap<Object, Document> data = getMvStore().openMap("databases." + fullName);
+                MVMap<Object, Document> data = getMvStore().openMap(documentsMap(fullName), DOCUMENTS);
+                copyFormerDocuments(fullName, data);
+                // The map name H2Database itself uses, so the collection's metadata written before stays readable.
                 MVMap<String, Object> meta = getMvStore().openMap("meta." + fullName);
                 return new IndexedH2Collection(this, collectionName, options, data, meta, cursorRegistry);
+            }
+
+            /**
+             * Moves the documents of a file written before into {@code data}: they were in mongo-java-server's own
+             * map, with Java serialization. A crash while copying leaves that map in place, and the next start
+             * copies again.
+             */
+            private void copyFormerDocuments(String fullName, MVMap<Object, Document> data) {
+                String former = "databases." + fullName;
+                if (getMvStore().hasMap(former)) {
+                    MVMap<Object, Document> documents = getMvStore().openMap(former);
+                    documents.forEach(data::put);
+                    getMvStore().removeMap(documents);
+                }
+            }
+
+            @Override
+            public void dropCollection(String collectionName, Oplog oplog) {
+                super.dropCollection(collectionName, oplog);
+                getMvStore().removeMap(documentsMap(getFullCollectionNamespace(collectionName)));
+            }
+
+            @Override
+            public void moveCollection(
+                    MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+                String from = documentsMap(collection.getFullName());
+                super.moveCollection(oldDatabase, collection, newCollectionName);
+                MVMap<Object, Document> documents = getMvStore().openMap(from, DOCUMENTS);
+                getMvStore().renameMap(documents, documentsMap(getFullCollectionNamespace(newCollectionName)));
             }
 
             @Override

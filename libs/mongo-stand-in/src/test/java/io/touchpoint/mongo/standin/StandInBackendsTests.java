@@ -3,6 +3,7 @@ package io.touchpoint.mongo.standin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.MongoNamespace;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -14,12 +15,18 @@ import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,29 +107,97 @@ class StandInBackendsTests {
     }
 
     @Test
-    void aFileWrittenWithMongoJavaServersOwnIndexesOpensWithItsIndexesRebuilt() {
+    void aFileWrittenByMongoJavaServersOwnBackendOpensWithItsDocumentsAndIndexes() {
         String file = directory.resolve("former.mv").toString();
+        Document ticket = new Document("_id", "t1")
+                .append("tenantId", "acme")
+                .append("key", "k1")
+                .append("tags", List.of("vip", "sms"));
         withCollection(() -> new H2Backend(file), tickets -> {
             tickets.createIndex(Indexes.ascending("tenantId", "key"), new IndexOptions().unique(true));
-            tickets.insertOne(
-                    new Document("_id", "t1").append("tenantId", "acme").append("key", "k1"));
+            tickets.insertOne(ticket);
         });
 
         withCollection(() -> StandInBackends.inFile(file), tickets -> {
-            assertThat(tickets.find(Filters.eq("_id", "t1")).first()).isNotNull();
+            assertThat(tickets.find(Filters.eq("_id", "t1")).first()).isEqualTo(ticket);
             assertThat(tickets.find(Filters.and(Filters.eq("tenantId", "acme"), Filters.eq("key", "k1")))
                             .first())
-                    .isNotNull();
+                    .isEqualTo(ticket);
             assertThatThrownBy(() -> tickets.insertOne(
                             new Document("_id", "t2").append("tenantId", "acme").append("key", "k1")))
                     .isInstanceOf(MongoWriteException.class);
         });
+        withCollection(
+                () -> StandInBackends.inFile(file),
+                tickets -> assertThat(tickets.find().into(new ArrayList<>())).containsExactly(ticket));
 
+        assertThat(mapNames(file))
+                .contains(
+                        "stand_in.tickets._documents",
+                        "stand_in.tickets._keys__id_",
+                        "stand_in.tickets._keys_tenantId_1_key_1")
+                .doesNotContain("databases.stand_in.tickets")
+                .noneMatch(name -> name.contains("._index_"));
+    }
+
+    @Test
+    void theFileBackendReadsBackEveryKindOfValueAfterARestart() {
+        String file = directory.resolve("values.mv").toString();
+        Document document = new Document("_id", "d1")
+                .append("int", 42)
+                .append("long", 1L << 40)
+                .append("double", 2.5)
+                .append("decimal", new Decimal128(new BigDecimal("12.345")))
+                .append("bool", true)
+                .append("null", null)
+                .append("date", new Date(1_790_000_000_123L))
+                .append("objectId", new ObjectId())
+                .append("binary", new Binary(new byte[] {1, 2, 3}))
+                .append("list", List.of(1, "two", new Document("three", 3)))
+                .append("nested", new Document("a", new Document("b", List.of())));
+        withCollection(() -> StandInBackends.inFile(file), values -> values.insertOne(document));
+
+        withCollection(
+                () -> StandInBackends.inFile(file),
+                values -> assertThat(values.find().first()).isEqualTo(document));
+    }
+
+    @Test
+    void aDroppedCollectionComesBackEmptyAndARenamedOneKeepsItsDocuments() {
+        String file = directory.resolve("drop.mv").toString();
+        withCollection(() -> StandInBackends.inFile(file), tickets -> {
+            tickets.insertOne(new Document("_id", "t1"));
+            tickets.drop();
+            tickets.insertOne(new Document("_id", "t2"));
+            assertThat(tickets.find().into(new ArrayList<>())).containsExactly(new Document("_id", "t2"));
+
+            tickets.renameCollection(new MongoNamespace("stand_in", "archived"));
+        });
+
+        withCollection(() -> StandInBackends.inFile(file), tickets -> {
+            assertThat(tickets.countDocuments()).isZero();
+            assertThat(tickets.getNamespace().getDatabaseName()).isEqualTo("stand_in");
+        });
+        MongoServer server = new MongoServer(StandInBackends.inFile(file));
+        try {
+            InetSocketAddress address = server.bind();
+            try (MongoClient client =
+                    MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+                assertThat(client.getDatabase("stand_in")
+                                .getCollection("archived")
+                                .find()
+                                .into(new ArrayList<>()))
+                        .containsExactly(new Document("_id", "t2"));
+            }
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    private static Set<String> mapNames(String file) {
         MVStore store = MVStore.open(file);
         try {
-            assertThat(store.getMapNames())
-                    .contains("stand_in.tickets._keys__id_", "stand_in.tickets._keys_tenantId_1_key_1")
-                    .noneMatch(name -> name.contains("._index_"));
+            return Set.copyOf(store.getMapNames());
         } finally {
             store.close();
         }
