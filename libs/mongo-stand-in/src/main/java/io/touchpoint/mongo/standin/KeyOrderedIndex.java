@@ -111,7 +111,10 @@ final class KeyOrderedIndex extends AbstractUniqueIndex<Object> {
         private static int compareValues(KeyValue left, KeyValue right) {
             int common = Math.min(left.size(), right.size());
             for (int i = 0; i < common; i++) {
-                int byValue = VALUES.compare(left.get(i), right.get(i));
+                Object a = left.get(i);
+                Object b = right.get(i);
+                // What MongoDB's order gives two strings, without first ranking their types (most keys are strings).
+                int byValue = a instanceof String x && b instanceof String y ? x.compareTo(y) : VALUES.compare(a, b);
                 if (byValue != 0) {
                     return byValue;
                 }
