@@ -23,6 +23,8 @@ public final class Bench {
             new GatewayOverhead(),
             "sms-ingest",
             new SmsIngest(),
+            "stand-in-file",
+            new StandInFile(),
             "ticket-flow",
             new TicketFlow());
 
