@@ -28,8 +28,8 @@ import org.h2.mvstore.MVMap;
  * IndexLookup}), and a query for documents with a first element in an array (the outbox sweep's) reads only those
  * ({@link NonEmptyArrays}). Without this every conditional update by id (optimistic locking, lease tokens, outbox
  * claims) and every sweep scans its whole collection, holding the collection's lock, and throughput falls as data
- * grows, which MongoDB itself does not do. The H2 file's unique indexes also compare their keys by value rather than
- * by serializing them ({@link KeyOrderedIndex}).
+ * grows, which MongoDB itself does not do. In the H2 file, unique indexes also compare their keys by value rather than
+ * by serializing them ({@link KeyOrderedIndex}), and documents are stored as BSON ({@link BsonDocumentType}).
  */
 public final class StandInBackends {
 
@@ -108,15 +108,17 @@ public final class StandInBackends {
 
     private static final class IndexedH2Backend extends H2Backend {
 
-        private static final MVMap.Builder<Object, Document> DOCUMENTS =
-                new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType());
-
         /**
          * A collection's documents, as BSON. The name starts with the database's, as all its maps do, so dropping
          * the database drops it.
          */
         private static String documentsMap(String fullName) {
             return fullName + "._documents";
+        }
+
+        /** A builder per map: H2 completes a builder's missing key type when it opens the map. */
+        private static MVMap.Builder<Object, Document> documents() {
+            return new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType());
         }
 
         IndexedH2Backend(String fileName) {
@@ -141,7 +143,7 @@ public final class StandInBackends {
             @Override
             protected H2Collection openOrCreateCollection(String collectionName, CollectionOptions options) {
                 String fullName = getFullCollectionNamespace(collectionName);
-                MVMap<Object, Document> data = getMvStore().openMap(documentsMap(fullName), DOCUMENTS);
+                MVMap<Object, Document> data = getMvStore().openMap(documentsMap(fullName), documents());
                 copyFormerDocuments(fullName, data);
                 // The map name H2Database itself uses, so the collection's metadata written before stays readable.
                 MVMap<String, Object> meta = getMvStore().openMap("meta." + fullName);
@@ -173,7 +175,7 @@ public final class StandInBackends {
                     MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
                 String from = documentsMap(collection.getFullName());
                 super.moveCollection(oldDatabase, collection, newCollectionName);
-                MVMap<Object, Document> documents = getMvStore().openMap(from, DOCUMENTS);
+                MVMap<Object, Document> documents = getMvStore().openMap(from, documents());
                 getMvStore().renameMap(documents, documentsMap(getFullCollectionNamespace(newCollectionName)));
             }
 
