@@ -84,10 +84,7 @@ final class GatewayOverhead implements Bench.Scenario {
                 .executor(clientThreads)
                 .build();
         // The measured load goes through the lean client unless --client=jdk (the JDK client, as before) is asked for.
-        boolean jdk = options.get("client", "netty").equals("jdk");
-        int clientThreadCount = options.getInt("client-threads", 1);
-        NettyLoadGenerator netty = jdk ? null : new NettyLoadGenerator(clientThreadCount, OPEN_LOOP_MAX_CONNECTIONS);
-        RequestLoad load = jdk ? new LoadGenerator(client) : netty;
+        RequestLoad load = RequestLoad.fromOptions(options, client);
         Path pids = Path.of(options.get("pids", ".touchpoint/pids"));
         Optional<ProcessCpu> gatewayProcess = ProcessCpu.fromPidFile(pids.resolve("gateway.pid"), "gateway");
         Optional<ProcessCpu> serviceProcess =
@@ -98,11 +95,7 @@ final class GatewayOverhead implements Bench.Scenario {
         System.out.printf(
                 "gateway: saturation = closed loop, %d clients, %d requests; half load = open loop for %d s; "
                         + "%d warm-up requests per path; client %s%n%n",
-                concurrency,
-                saturationRequests,
-                halfLoadDuration.toSeconds(),
-                warmup,
-                jdk ? "JDK HttpClient" : "Reactor Netty, " + clientThreadCount + " event-loop thread(s)");
+                concurrency, saturationRequests, halfLoadDuration.toSeconds(), warmup, load.description());
         try {
             for (Pair pair : pairs) {
                 if (calls.contains(pair.name())) {
@@ -121,9 +114,7 @@ final class GatewayOverhead implements Bench.Scenario {
         } finally {
             limits.ifPresent(previous -> restoreRateLimit(client, gateway, adminKey, plan, previous));
             clientThreads.shutdownNow();
-            if (netty != null) {
-                netty.close();
-            }
+            load.close();
         }
     }
 
@@ -246,9 +237,6 @@ final class GatewayOverhead implements Bench.Scenario {
                 LatencyStats.millis(stats.p50Nanos()),
                 LatencyStats.millis(stats.p99Nanos()));
     }
-
-    /** Enough for the requests in flight at half load; the closed loop uses one connection per caller. */
-    private static final int OPEN_LOOP_MAX_CONNECTIONS = 512;
 
     private static HttpRequest.Builder get(String uri) {
         return HttpRequest.newBuilder(URI.create(uri))

@@ -26,6 +26,11 @@ final class LoadGenerator implements RequestLoad {
     }
 
     @Override
+    public String description() {
+        return "JDK HttpClient";
+    }
+
+    @Override
     public LatencyStats closedLoop(Supplier<HttpRequest> request, IntPredicate expected, int requests, int concurrency)
             throws Exception {
         long[] latencies = new long[requests];

@@ -1,9 +1,15 @@
 package io.touchpoint.bench;
 
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -20,11 +26,13 @@ import reactor.netty.resources.LoopResources;
  * default) with keep-alive connections. The JDK client costs more CPU per request than the gateway does, on a
  * selector thread plus one platform thread per concurrent caller; on a machine whose cores the load generator shares
  * with what it measures, that cost comes out of the servers' share, and its many runnable threads get more of the
- * scheduler's time than the servers' few event loops. Bodiless requests only (GET, HEAD, DELETE).
+ * scheduler's time than the servers' few event loops. A request's body is read from its JDK body publisher up front.
  */
 final class NettyLoadGenerator implements RequestLoad, AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private final int threads;
 
     private final LoopResources loops;
     private final ConnectionProvider connections;
@@ -35,6 +43,7 @@ final class NettyLoadGenerator implements RequestLoad, AutoCloseable {
      * @param maxConnections connections per target; the open loop opens as many as its requests in flight need
      */
     NettyLoadGenerator(int threads, int maxConnections) {
+        this.threads = threads;
         this.loops = LoopResources.create("bench", threads, true);
         this.connections = ConnectionProvider.builder("bench")
                 .maxConnections(maxConnections)
@@ -42,6 +51,11 @@ final class NettyLoadGenerator implements RequestLoad, AutoCloseable {
                 .pendingAcquireTimeout(TIMEOUT)
                 .build();
         this.client = HttpClient.create(connections).runOn(loops).responseTimeout(TIMEOUT);
+    }
+
+    @Override
+    public String description() {
+        return "Reactor Netty, " + threads + " event-loop thread(s)";
     }
 
     @Override
@@ -102,16 +116,53 @@ final class NettyLoadGenerator implements RequestLoad, AutoCloseable {
 
     /** The response's status once its body was read (and dropped); -1 when the request failed or timed out. */
     private Mono<Integer> send(HttpRequest request) {
-        if (request.bodyPublisher().map(body -> body.contentLength() != 0).orElse(false)) {
-            throw new IllegalArgumentException("requests with a body are not supported: " + request);
-        }
-        return client.headers(headers -> request.headers().map().forEach(headers::add))
+        byte[] body = bodyOf(request);
+        return client.headers(headers -> {
+                    request.headers().map().forEach(headers::add);
+                    if (body.length > 0) {
+                        headers.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
+                    }
+                })
                 .request(HttpMethod.valueOf(request.method()))
                 .uri(request.uri())
-                .response((response, body) ->
-                        body.then(Mono.just(response.status().code())))
+                .send(body.length > 0 ? Mono.just(Unpooled.wrappedBuffer(body)) : Mono.empty())
+                .response((response, received) ->
+                        received.then(Mono.just(response.status().code())))
                 .single()
                 .onErrorReturn(-1);
+    }
+
+    /** The bytes of a JDK request's body (its publishers of in-memory content publish them when subscribed). */
+    private static byte[] bodyOf(HttpRequest request) {
+        if (request.bodyPublisher().isEmpty()) {
+            return new byte[0];
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CompletableFuture<byte[]> read = new CompletableFuture<>();
+        request.bodyPublisher().get().subscribe(new Flow.Subscriber<ByteBuffer>() {
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(ByteBuffer buffer) {
+                byte[] chunk = new byte[buffer.remaining()];
+                buffer.get(chunk);
+                bytes.writeBytes(chunk);
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                read.completeExceptionally(failure);
+            }
+
+            @Override
+            public void onComplete() {
+                read.complete(bytes.toByteArray());
+            }
+        });
+        return read.join();
     }
 
     @Override

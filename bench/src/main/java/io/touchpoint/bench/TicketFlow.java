@@ -47,7 +47,7 @@ final class TicketFlow implements Bench.Scenario {
                 + " p50/p99, at saturation and at half of it, with PerfTest's raw rate as the ceiling"
                 + " (--gateway=http://127.0.0.1:8080 --secrets=.touchpoint/secrets.properties --interactions=4000"
                 + " --customers=4000 --concurrency=32 --seconds=15 --warmup=0 --amqp=amqp://guest:guest@127.0.0.1:5672"
-                + " --ceiling-seconds=10)";
+                + " --ceiling-seconds=10 --client=netty --client-threads=1 --pids=.touchpoint/pids)";
     }
 
     @Override
@@ -67,7 +67,8 @@ final class TicketFlow implements Bench.Scenario {
                 .connectTimeout(Duration.ofSeconds(2))
                 .executor(clientThreads)
                 .build();
-        try (Connection broker = connect(amqp)) {
+        try (Connection broker = connect(amqp);
+                RequestLoad load = RequestLoad.fromOptions(options, client)) {
             PlatformAdmin admin = new PlatformAdmin(client, gateway, secrets.getProperty("admin-api-key"));
             String tenant = "bench_flow_" + UUID.randomUUID().toString().substring(0, 8);
             String authToken = SignedSms.newAuthToken();
@@ -79,33 +80,33 @@ final class TicketFlow implements Bench.Scenario {
 
             System.out.printf(
                     "ticket-flow: tenant %s; saturation = %d interactions for %d customers, closed loop, %d clients;"
-                            + " half load = open loop for %d s, one new customer per interaction%n%n",
-                    tenant, interactions, customers, concurrency, halfLoad.toSeconds());
+                            + " half load = open loop for %d s, one new customer per interaction; client %s%n%n",
+                    tenant, interactions, customers, concurrency, halfLoad.toSeconds(), load.description());
 
             if (warmup > 0) {
                 // Not measured: lets the JIT compile the path (minutes of C2 work per service) before the figures.
                 Map<String, Long> warmupSent = new ConcurrentHashMap<>();
                 AtomicInteger warmupNext = new AtomicInteger(WARMUP_CUSTOMERS);
                 long warmupStarted = System.nanoTime();
-                new LoadGenerator(client)
-                        .closedLoop(
-                                webhooks(sms, warmupNext::getAndIncrement, warmupSent),
-                                status -> status == 200,
-                                warmup,
-                                concurrency);
+                load.closedLoop(
+                        webhooks(sms, warmupNext::getAndIncrement, warmupSent),
+                        status -> status == 200,
+                        warmup,
+                        concurrency);
                 Result warm = awaitTickets(warmupSent, ticketSeen, warmupStarted);
                 System.out.printf("warm-up: %d of %d tickets, not measured%n", warm.arrived(), warm.expected());
             }
 
+            PlatformCpu cpu = PlatformCpu.of(Path.of(options.get("pids", ".touchpoint/pids")));
+            cpu.start();
             // Saturation: interaction i comes from customer i mod M, so the first M create tickets.
             AtomicInteger next = new AtomicInteger();
             long started = System.nanoTime();
-            LatencyStats accepted = new LoadGenerator(client)
-                    .closedLoop(
-                            webhooks(sms, () -> next.getAndIncrement() % customers, firstSent),
-                            status -> status == 200,
-                            interactions,
-                            concurrency);
+            LatencyStats accepted = load.closedLoop(
+                    webhooks(sms, () -> next.getAndIncrement() % customers, firstSent),
+                    status -> status == 200,
+                    interactions,
+                    concurrency);
             Result saturated = awaitTickets(firstSent, ticketSeen, started);
             print("saturated", accepted, saturated);
 
@@ -114,10 +115,12 @@ final class TicketFlow implements Bench.Scenario {
             Map<String, Long> halfSent = new ConcurrentHashMap<>();
             AtomicInteger fresh = new AtomicInteger(customers);
             long halfStarted = System.nanoTime();
-            LatencyStats halfAccepted = new LoadGenerator(client)
-                    .openLoop(webhooks(sms, fresh::getAndIncrement, halfSent), status -> status == 200, rate, halfLoad);
+            LatencyStats halfAccepted = load.openLoop(
+                    webhooks(sms, fresh::getAndIncrement, halfSent), status -> status == 200, rate, halfLoad);
             Result half = awaitTickets(halfSent, ticketSeen, halfStarted);
             print(String.format("%.0f/s", rate), halfAccepted, half);
+            System.out.println();
+            cpu.print(interactions + halfSent.size(), "interaction");
 
             System.out.println();
             double ceiling = BrokerCeiling.measure(amqp, options.getInt("ceiling-seconds", 10));
