@@ -49,7 +49,7 @@ final class KeyOrderedIndex extends AbstractUniqueIndex<Object> {
     }
 
     /** The map mongo-java-server's own index of that name uses. */
-    static String formerMapName(String namespace, String indexName) {
+    private static String formerMapName(String namespace, String indexName) {
         return namespace + "._index_" + indexName;
     }
 

@@ -144,8 +144,7 @@ public class OutboxRelay {
      * {@value #BATCH}, stopping at the first broker failure. Only documents whose oldest event is older than the poll
      * interval: younger ones are the business of the publish their write triggered, which a sweep would only race
      * (and a sweep that finds work keeps the sweeps at their fastest, see {@link SweepPace}). One query finds the
-     * candidates, so a sweep reads the collection once however many documents it publishes (on a server without an
-     * index on the outbox, such as the MongoDB stand-in, that read is a scan).
+     * candidates, answered from the {@link #declareIndex() partial index}, however many documents the sweep publishes.
      *
      * @return the number of events published
      */
@@ -171,7 +170,7 @@ public class OutboxRelay {
     /**
      * Declares the index the sweep's query needs on MongoDB: partial, so it holds only the documents with pending
      * events (a handful, however large the collection), keyed by the oldest event's time. Idempotent. The stand-in
-     * accepts it and scans regardless.
+     * accepts it and answers the sweep its own way (it tracks the documents with pending events).
      */
     public void declareIndex() {
         documents()

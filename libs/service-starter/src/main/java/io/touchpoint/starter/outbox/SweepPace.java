@@ -9,9 +9,8 @@ import java.time.Duration;
  * that a triggered publish may have left documents behind ({@link #hurry}) makes the next tick sweep and starts the
  * pace over.
  *
- * <p>Why it matters: a sweep is one query over the collection for documents with pending events; on a server
- * without an index on the outbox (the MongoDB stand-in) that is a scan of the whole collection, every poll interval,
- * for every collection with an outbox, growing with the data. What it costs: an event whose writer crashed between
+ * <p>Why it matters: a sweep is one query per collection with an outbox, every poll interval, on every replica,
+ * nearly always for nothing; without an index on the outbox it is a scan of the whole collection. What it costs: an event whose writer crashed between
  * the write and its triggered publish waits up to the idle interval longer for the sweep of another replica.
  */
 final class SweepPace {
@@ -57,10 +56,5 @@ final class SweepPace {
      */
     void hurry() {
         hurried = true;
-    }
-
-    /** How long after the last sweep the next one is due, unless hurried. */
-    Duration currentWait() {
-        return Duration.ofMillis(waitMillis);
     }
 }
