@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param drainLimit how many queued tickets one pull (an agent freed a place or came online) looks at per team
  * @param inboxPollInterval how often a replica asks whether the agents streaming from it have events written elsewhere
  * @param inboxHeartbeat how long an inbox stream stays silent before a comment keeps proxies from closing it
+ * @param settingsCache how long a replica routes with the routing settings it read, before it reads them again: a
+ *     change made through another replica takes up to this long to apply (0: read them for every message)
  */
 @Validated
 @ConfigurationProperties("touchpoint.ticket.routing")
@@ -23,4 +25,5 @@ public record RoutingProperties(
         @DefaultValue("30s") @NotNull Duration holdGrace,
         @DefaultValue("50") @Min(1) @Max(1000) int drainLimit,
         @DefaultValue("1s") @NotNull Duration inboxPollInterval,
-        @DefaultValue("15s") @NotNull Duration inboxHeartbeat) {}
+        @DefaultValue("15s") @NotNull Duration inboxHeartbeat,
+        @DefaultValue("5s") @NotNull Duration settingsCache) {}

@@ -132,7 +132,7 @@ public class CustomerMessageRouting {
             }
             return;
         }
-        Optional<RoutingSettings> configured = settings.find(tenantId);
+        Optional<RoutingSettings> configured = settings.recent(tenantId);
         if (configured.isEmpty()) {
             return; // the tenant routes nothing: tickets are left for agents to pick, as before routing existed
         }
