@@ -11,9 +11,11 @@ import io.touchpoint.ticket.domain.Ticket;
 import io.touchpoint.ticket.domain.TicketChange;
 import io.touchpoint.ticket.domain.TicketMessage;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -93,8 +95,8 @@ public class InteractionThreading {
 
         private String openedHere;
 
-        /** The key this run pointed at a ticket by its claim, which needs no registering. */
-        private ThreadKey claimed;
+        /** The keys this run pointed at a ticket by its claim, which need no registering. */
+        private Set<ThreadKey> claimed = Set.of();
 
         /** The ticket as this message's update stored it. */
         private Ticket written;
@@ -111,8 +113,7 @@ public class InteractionThreading {
                     meters.counter("touchpoint.ticket.interactions.retries").increment();
                 }
                 Map<ThreadKey, String> pointers = keys.find(tenantId, lookups);
-                Optional<Ticket> ticket =
-                        firstTaking(pointers).or(() -> claimNew(pointers.get(ThreadKeys.primary(message))));
+                Optional<Ticket> ticket = firstTaking(pointers).or(() -> claimNew(pointers));
                 if (ticket.isEmpty()) {
                     continue;
                 }
@@ -122,7 +123,7 @@ public class InteractionThreading {
                 if (outcome.isPresent()) {
                     Ticket joined = written != null ? written : ticket.get();
                     List<ThreadKey> unregistered = ThreadKeys.owned(message, joined).stream()
-                            .filter(key -> !pointers.containsKey(key) && !key.equals(claimed))
+                            .filter(key -> !pointers.containsKey(key) && !claimed.contains(key))
                             .toList();
                     if (!unregistered.isEmpty()) {
                         keys.register(tenantId, unregistered, joined.id());
@@ -151,16 +152,22 @@ public class InteractionThreading {
         }
 
         /**
-         * Claims a new ticket for the message's primary key, which leads nowhere or to {@code seen}, a ticket that
-         * does not take the message. Returns the ticket the key leads to afterwards, unless that one does not take
-         * the message either (then threading starts over).
+         * Claims a new ticket for the message's primary key, which leads nowhere or to a ticket that does not take the
+         * message, together with the keys only the new ticket can be known by. Returns the ticket the key leads to
+         * afterwards, unless that one does not take the message either (then threading starts over).
          */
-        private Optional<Ticket> claimNew(String seen) {
+        private Optional<Ticket> claimNew(Map<ThreadKey, String> pointers) {
             String fresh = Ids.next(Ticket.ID_PREFIX);
-            claimed = ThreadKeys.primary(message);
-            String winner = keys.claim(tenantId, claimed, seen, fresh);
+            ThreadKey primary = ThreadKeys.primary(message);
+            List<ThreadKey> companions = ThreadKeys.claimedWith(message, fresh).stream()
+                    .filter(key -> !pointers.containsKey(key))
+                    .toList();
+            String winner = keys.claim(tenantId, primary, pointers.get(primary), fresh, companions);
+            boolean won = winner.equals(fresh);
+            claimed = new HashSet<>(won ? companions : List.of());
+            claimed.add(primary);
             // Nobody else knows a fresh id before its claim, so a ticket under it cannot exist yet.
-            Ticket ticket = winner.equals(fresh) ? open(fresh) : currentOf(winner);
+            Ticket ticket = won ? open(fresh) : currentOf(winner);
             return takes(ticket) ? Optional.of(ticket) : Optional.empty();
         }
 

@@ -59,9 +59,26 @@ public final class ThreadKeys {
 
     /** The keys that lead to the ticket a message joined, for the messages that follow it. */
     public static List<ThreadKey> owned(InteractionReceived message, Ticket ticket) {
+        return owned(message, ticket.conversationId());
+    }
+
+    /**
+     * The keys besides the {@link #primary primary} one that can point at {@code ticketId}, a ticket the message is
+     * about to open, in the same write that claims the primary key: those no other message can name before the ticket
+     * exists (its own conversation and Message-ID). The sender's handle is not among them (unless it is the primary
+     * key), so a message from the same sender is never led to a ticket that is not there yet.
+     */
+    public static List<ThreadKey> claimedWith(InteractionReceived message, String ticketId) {
+        ThreadKey primary = primary(message);
+        return owned(message, Ticket.conversationIdFor(ticketId, message)).stream()
+                .filter(key -> !key.equals(primary) && key.kind() != ThreadKey.Kind.HANDLE)
+                .toList();
+    }
+
+    private static List<ThreadKey> owned(InteractionReceived message, String conversationId) {
         Set<ThreadKey> keys = new LinkedHashSet<>();
         conversation(message).ifPresent(keys::add);
-        keys.add(new ThreadKey(ThreadKey.Kind.CONVERSATION, ticket.conversationId()));
+        keys.add(new ThreadKey(ThreadKey.Kind.CONVERSATION, conversationId));
         String emailId = message.thread().emailMessageId();
         if (emailId != null && !normalizeMessageId(emailId).isEmpty()) {
             keys.add(new ThreadKey(ThreadKey.Kind.EMAIL, normalizeMessageId(emailId)));

@@ -3,12 +3,14 @@ package io.touchpoint.ticket.persistence;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.mongodb.bulk.BulkWriteError;
 import io.touchpoint.ticket.application.ThreadKeyStore;
 import io.touchpoint.ticket.domain.ThreadKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -16,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -51,15 +52,34 @@ class MongoThreadKeyStore implements ThreadKeyStore {
     }
 
     @Override
-    public String claim(String tenantId, ThreadKey key, String expected, String ticketId) {
+    public String claim(String tenantId, ThreadKey key, String expected, String ticketId, List<ThreadKey> companions) {
         String id = id(tenantId, key);
         var now = clock.instant();
         if (expected == null) {
+            List<ThreadKeyDocument> documents = new ArrayList<>(1 + companions.size());
+            documents.add(new ThreadKeyDocument(id, tenantId, ticketId, now, now));
+            companions.forEach(companion ->
+                    documents.add(new ThreadKeyDocument(id(tenantId, companion), tenantId, ticketId, now, now)));
             try {
-                mongo.insert(new ThreadKeyDocument(id, tenantId, ticketId, now, now));
+                // Ordered: a lost claim (the first insert) writes none of the companions.
+                mongo.bulkOps(BulkMode.ORDERED, ThreadKeyDocument.class)
+                        .insert(documents)
+                        .execute();
                 return ticketId;
-            } catch (DuplicateKeyException claimedByAnother) {
-                return current(id);
+            } catch (BulkOperationException stopped) {
+                BulkWriteError first = stopped.getErrors().get(0);
+                if (first.getCode() != DUPLICATE_KEY) {
+                    throw stopped;
+                }
+                if (first.getIndex() == 0) {
+                    return current(id);
+                }
+                // A companion leads somewhere already and keeps its ticket; the ones after it were not written.
+                List<ThreadKey> rest = companions.subList(first.getIndex(), companions.size());
+                if (!rest.isEmpty()) {
+                    register(tenantId, rest, ticketId);
+                }
+                return ticketId;
             }
         }
         boolean won = mongo.updateFirst(
@@ -68,7 +88,13 @@ class MongoThreadKeyStore implements ThreadKeyStore {
                                 ThreadKeyDocument.class)
                         .getMatchedCount()
                 == 1;
-        return won ? ticketId : current(id);
+        if (!won) {
+            return current(id);
+        }
+        if (!companions.isEmpty()) {
+            register(tenantId, companions, ticketId);
+        }
+        return ticketId;
     }
 
     @Override

@@ -48,4 +48,16 @@ class ThreadKeysTests {
                         new ThreadKey(Kind.EMAIL, "first@mail"),
                         new ThreadKey(Kind.HANDLE, "con_mail|email|maria@example.com"));
     }
+
+    @Test
+    void aNewTicketsOwnKeysAreClaimedWithItsPrimaryKeyButNotTheSendersHandle() {
+        InteractionReceived email = Interactions.email("maria@example.com", "x", "<First@Mail>", null, List.of());
+        assertThat(ThreadKeys.claimedWith(email, "tkt_01abc"))
+                .containsExactly(
+                        new ThreadKey(Kind.CONVERSATION, "cnv_01abc"), new ThreadKey(Kind.EMAIL, "first@mail"));
+
+        // The chat's conversation is its primary key; the visitor's handle waits until the ticket exists.
+        InteractionReceived chat = Interactions.chat("cnv_1", "visitor-9", "hi");
+        assertThat(ThreadKeys.claimedWith(chat, "tkt_01abc")).isEmpty();
+    }
 }
