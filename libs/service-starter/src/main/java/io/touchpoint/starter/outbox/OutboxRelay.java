@@ -3,9 +3,11 @@ package io.touchpoint.starter.outbox;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.result.UpdateResult;
@@ -40,9 +42,9 @@ import org.springframework.data.mongodb.core.MongoOperations;
  * <p>Safe with any number of replicas: a relay first takes a lease on each document it publishes, with an atomic
  * conditional update ({@code outboxLease: {owner, token, until}}, set only where no live lease is), publishes the
  * document's events in order, then pulls exactly the confirmed events and releases the lease, conditioned on still
- * holding it. Documents are handled in batches: one update leases them all, one bulk write releases them all. If the
- * lease was taken over meanwhile, nothing is pulled and the new holder publishes again: an event may be delivered
- * twice (consumers are idempotent), never lost. While the broker is unreachable the document keeps its events, is
+ * holding it. Documents are handled in batches: one update leases them all (a batch of one is leased and read with one
+ * {@code findAndModify}), one bulk write releases them all. If the lease was taken over meanwhile, nothing is pulled
+ * and the new holder publishes again: an event may be delivered twice (consumers are idempotent), never lost. While the broker is unreachable the document keeps its events, is
  * left leased for the back-off delay, and the relay backs off exponentially.
  */
 public class OutboxRelay {
@@ -129,9 +131,10 @@ public class OutboxRelay {
 
     /**
      * Publishes the pending events of these documents, typically right after the writes that added them: one update
-     * leases every document that has events and no live lease, one query reads the leased ones, one publish sends
-     * all their events, and one bulk write removes the confirmed events. Documents without events or held by
-     * another relay are skipped; nothing happens while the relay is backing off (the sweep catches up).
+     * leases every document that has events and no live lease, one query reads the leased ones (for a single document
+     * one {@code findAndModify} does both), one publish sends all their events, and one bulk write removes the
+     * confirmed events. Documents without events or held by another relay are skipped; nothing happens while the
+     * relay is backing off (the sweep catches up).
      *
      * @return the number of events published
      */
@@ -224,6 +227,17 @@ public class OutboxRelay {
         Document byIds = byIds(documentIds);
         Document lease =
                 new Document("owner", owner).append("token", token).append("until", Date.from(now.plus(this.lease)));
+        if (documentIds.size() == 1) {
+            // The usual batch of a triggered publish: lease and read in one round trip.
+            Document leased = documents()
+                    .findOneAndUpdate(
+                            claimable(byIds, now),
+                            new Document("$set", new Document(Outbox.LEASE_FIELD, lease)),
+                            new FindOneAndUpdateOptions()
+                                    .projection(Projections.include(ID, Outbox.FIELD))
+                                    .returnDocument(ReturnDocument.AFTER));
+            return leased == null ? List.of() : List.of(new Lease(leased, token));
+        }
         UpdateResult taken = documents()
                 .updateMany(claimable(byIds, now), new Document("$set", new Document(Outbox.LEASE_FIELD, lease)));
         if (taken.getModifiedCount() == 0) {

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.touchpoint.events.CloudEventHeaders;
 import io.touchpoint.starter.cloudevents.CloudEventPublisher;
@@ -70,6 +72,9 @@ class OutboxRelayIT {
     @Autowired
     private CloudEventReader reader;
 
+    @Autowired
+    private MeterRegistry meters;
+
     private RabbitTemplate rabbit;
 
     private String queue;
@@ -130,6 +135,25 @@ class OutboxRelayIT {
         });
         assertThat(mongo.findById(ticketId, Document.class, TicketDocument.COLLECTION))
                 .doesNotContainKey(Outbox.LEASE_FIELD);
+    }
+
+    @Test
+    void aTriggeredPublishOfOneDocumentLeasesAndReadsItInOneRoundTrip() {
+        String ticketId = "ticket-" + UUID.randomUUID();
+        insertWithoutTrigger(TicketDocument.COLLECTION, ticketId, "tenant-1");
+        double leased = commands("findAndModify");
+        double updates = commands("update");
+        double finds = commands("find");
+
+        relays.afterWrite(TicketDocument.COLLECTION, ticketId);
+
+        // The lease is taken before the publish, so once the event is here the relay has read all it reads.
+        assertThat(rabbit.receive(queue, Duration.ofSeconds(10).toMillis())).isNotNull();
+        assertThat(commands("findAndModify") - leased).as("leased and read").isEqualTo(1);
+        assertThat(commands("find") - finds).as("reads besides the lease").isZero();
+        await().until(() ->
+                mongo.findById(ticketId, TicketDocument.class).outbox().isEmpty());
+        assertThat(commands("update") - updates).as("released").isEqualTo(1);
     }
 
     @Test
@@ -405,5 +429,13 @@ class OutboxRelayIT {
         return messages.stream()
                 .map(message -> (String) message.getMessageProperties().getHeader(CloudEventHeaders.ID))
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    }
+
+    /** The commands of {@code name} the service has sent on the tickets collection, from the driver's metrics. */
+    private double commands(String name) {
+        Timer sent = meters.find("mongodb.driver.commands")
+                .tags("collection", TicketDocument.COLLECTION, "command", name)
+                .timer();
+        return sent == null ? 0 : sent.count();
     }
 }
