@@ -44,8 +44,9 @@ import org.springframework.data.mongodb.core.MongoOperations;
  * document's events in order, then pulls exactly the confirmed events and releases the lease, conditioned on still
  * holding it. Documents are handled in batches: one update leases them all (a batch of one is leased and read with one
  * {@code findAndModify}), one bulk write releases them all. If the lease was taken over meanwhile, nothing is pulled
- * and the new holder publishes again: an event may be delivered twice (consumers are idempotent), never lost. While the broker is unreachable the document keeps its events, is
- * left leased for the back-off delay, and the relay backs off exponentially.
+ * and the new holder publishes again: an event may be delivered twice (consumers are idempotent), never lost. While
+ * the broker is unreachable the document keeps its events, is left leased for the back-off delay, and the relay backs
+ * off exponentially.
  */
 public class OutboxRelay {
 
