@@ -11,8 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -47,7 +50,8 @@ final class TicketFlow implements Bench.Scenario {
                 + " p50/p99, at saturation and at half of it, with PerfTest's raw rate as the ceiling"
                 + " (--gateway=http://127.0.0.1:8080 --secrets=.touchpoint/secrets.properties --interactions=4000"
                 + " --customers=4000 --concurrency=32 --seconds=15 --warmup=0 --amqp=amqp://guest:guest@127.0.0.1:5672"
-                + " --ceiling-seconds=10 --client=netty --client-threads=1 --pids=.touchpoint/pids)";
+                + " --ceiling-seconds=10 --client=netty --client-threads=1 --pids=.touchpoint/pids"
+                + " --rate=<half the saturation> --timeline=false)";
     }
 
     @Override
@@ -59,6 +63,9 @@ final class TicketFlow implements Bench.Scenario {
         int concurrency = options.getInt("concurrency", 32);
         Duration halfLoad = Duration.ofSeconds(options.getInt("seconds", 15));
         int warmup = options.getInt("warmup", 0);
+        // The open-loop rate; by default half the saturation throughput.
+        int fixedRate = options.getInt("rate", 0);
+        boolean timeline = Boolean.parseBoolean(options.get("timeline", "false"));
         String amqp = options.get("amqp", "amqp://guest:guest@127.0.0.1:5672");
 
         ExecutorService clientThreads = Executors.newFixedThreadPool(Math.max(4, concurrency));
@@ -111,7 +118,7 @@ final class TicketFlow implements Bench.Scenario {
             print("saturated", accepted, saturated);
 
             // Half load: one new customer per interaction, sent at half the rate tickets were created above.
-            double rate = Math.max(1, saturated.ticketsPerSecond() / 2);
+            double rate = fixedRate > 0 ? fixedRate : Math.max(1, saturated.ticketsPerSecond() / 2);
             Map<String, Long> halfSent = new ConcurrentHashMap<>();
             AtomicInteger fresh = new AtomicInteger(customers);
             long halfStarted = System.nanoTime();
@@ -119,6 +126,9 @@ final class TicketFlow implements Bench.Scenario {
                     webhooks(sms, fresh::getAndIncrement, halfSent), status -> status == 200, rate, halfLoad);
             Result half = awaitTickets(halfSent, ticketSeen, halfStarted);
             print(String.format("%.0f/s", rate), halfAccepted, half);
+            if (timeline) {
+                printTimeline(halfSent, ticketSeen, halfStarted);
+            }
             System.out.println();
             cpu.print(interactions + halfSent.size(), "interaction");
 
@@ -198,6 +208,33 @@ final class TicketFlow implements Bench.Scenario {
                 result.ticketsPerSecond(),
                 LatencyStats.millis(result.p50Nanos()),
                 LatencyStats.millis(result.p99Nanos()));
+    }
+
+    /**
+     * The half-load run second by second (by when each webhook was sent): how many interactions, their end-to-end
+     * p50 and the slowest. A p99 above the p50 by far comes either from a few stalls (one bad second) or from a queue
+     * that builds up (every second worse): this tells which.
+     */
+    private static void printTimeline(Map<String, Long> sent, Map<String, Long> seen, long started) {
+        Map<Long, List<Long>> bySecond = new TreeMap<>();
+        sent.forEach((customer, at) -> {
+            Long arrived = seen.get(customer);
+            if (arrived != null) {
+                bySecond.computeIfAbsent((at - started) / 1_000_000_000L, second -> new ArrayList<>())
+                        .add(arrived - at);
+            }
+        });
+        System.out.println("  second  interactions  end-to-end p50 ms  max ms");
+        bySecond.forEach((second, latencies) -> {
+            long[] sorted =
+                    latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf(
+                    "  %6d  %12d  %17.1f  %6.1f%n",
+                    second,
+                    sorted.length,
+                    LatencyStats.millis(LatencyStats.percentile(sorted, 50)),
+                    LatencyStats.millis(sorted[sorted.length - 1]));
+        });
     }
 
     /** Records when each customer's {@code ticket.created} arrives, keyed by the requester's phone number. */
