@@ -29,7 +29,8 @@ import org.h2.mvstore.MVMap;
  * ({@link NonEmptyArrays}). Without this every conditional update by id (optimistic locking, lease tokens, outbox
  * claims) and every sweep scans its whole collection, holding the collection's lock, and throughput falls as data
  * grows, which MongoDB itself does not do. In the H2 file, unique indexes also compare their keys by value rather than
- * by serializing them ({@link KeyOrderedIndex}), and documents are stored as BSON ({@link BsonDocumentType}).
+ * by serializing them ({@link KeyOrderedIndex}), and documents are stored as BSON ({@link BsonDocumentType}). Indexes
+ * are created and dropped under the collection's lock, as its reads and writes are.
  */
 public final class StandInBackends {
 
@@ -78,6 +79,20 @@ public final class StandInBackends {
                         ? super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector)
                         : matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
             }
+        }
+
+        /**
+         * Under the collection's lock: mongo-java-server changes a collection's index list without it, while a write
+         * that holds it walks the list (a {@code createIndexes} racing an insert failed the insert).
+         */
+        @Override
+        public synchronized void addIndex(Index<Integer> index) {
+            super.addIndex(index);
+        }
+
+        @Override
+        public synchronized void dropIndex(String indexName) {
+            super.dropIndex(indexName);
         }
 
         @Override
@@ -221,6 +236,17 @@ public final class StandInBackends {
                         ? super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector)
                         : matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
             }
+        }
+
+        /** Under the collection's lock, as in the in-memory collection. */
+        @Override
+        public synchronized void addIndex(Index<Object> index) {
+            super.addIndex(index);
+        }
+
+        @Override
+        public synchronized void dropIndex(String indexName) {
+            super.dropIndex(indexName);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.touchpoint.mongo.standin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.MongoNamespace;
@@ -8,6 +9,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -22,6 +24,10 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -203,6 +209,15 @@ class StandInBackendsTests {
         }
     }
 
+    @Test
+    void indexesCreatedWhileOtherClientsWriteLeaveEveryWriteInPlaceOnBothBackends() {
+        // An app declares its indexes at start while another replica (or its own outbox relay) already writes.
+        withDatabase(StandInBackends::inMemory, this::assertIndexesCreatedDuringWrites);
+        withDatabase(
+                () -> StandInBackends.inFile(directory.resolve("indexes.mv").toString()),
+                this::assertIndexesCreatedDuringWrites);
+    }
+
     private void assertPendingDocuments(MongoCollection<Document> conversations) {
         conversations.insertMany(List.of(
                 new Document("_id", "c1").append("outbox", List.of(new Document("eventId", "e1"))),
@@ -224,6 +239,43 @@ class StandInBackendsTests {
                         .map(document -> document.getString("_id")))
                 .as("the rest of the query still applies")
                 .containsExactly("c3");
+    }
+
+    private void assertIndexesCreatedDuringWrites(MongoDatabase database) {
+        int writers = 4;
+        int documentsEach = 300;
+        for (int round = 0; round < 20; round++) {
+            MongoCollection<Document> collection = database.getCollection("fresh_" + round);
+            int collectionRound = round;
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            try {
+                List<Future<?>> writes = new ArrayList<>();
+                for (int writer = 0; writer < writers; writer++) {
+                    int writerNumber = writer;
+                    writes.add(pool.submit(() -> {
+                        for (int i = 0; i < documentsEach; i++) {
+                            collection.insertOne(new Document("_id", writerNumber + "-" + i)
+                                    .append("key", collectionRound + "-" + writerNumber + "-" + i)
+                                    .append("at", i));
+                        }
+                    }));
+                }
+                for (int index = 0; index < 8; index++) {
+                    collection.createIndex(Indexes.ascending("at", "n" + index));
+                }
+                collection.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
+                for (Future<?> write : writes) {
+                    assertThatCode(write::get).doesNotThrowAnyException();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(collection.countDocuments()).isEqualTo((long) writers * documentsEach);
+            assertThat(collection
+                            .find(Filters.eq("key", collectionRound + "-3-299"))
+                            .first())
+                    .isNotNull();
+        }
     }
 
     private static List<String> pending(MongoCollection<Document> conversations) {
@@ -268,14 +320,17 @@ class StandInBackendsTests {
                 .isEqualTo(2);
     }
 
-    private static void withCollection(
-            Supplier<MongoBackend> backend, java.util.function.Consumer<MongoCollection<Document>> test) {
+    private static void withCollection(Supplier<MongoBackend> backend, Consumer<MongoCollection<Document>> test) {
+        withDatabase(backend, database -> test.accept(database.getCollection("tickets")));
+    }
+
+    private static void withDatabase(Supplier<MongoBackend> backend, Consumer<MongoDatabase> test) {
         MongoServer server = new MongoServer(backend.get());
         try {
             InetSocketAddress address = server.bind();
             try (MongoClient client =
                     MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
-                test.accept(client.getDatabase("stand_in").getCollection("tickets"));
+                test.accept(client.getDatabase("stand_in"));
             }
         } finally {
             server.shutdownNow();
