@@ -5,7 +5,6 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
-import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
@@ -18,17 +17,16 @@ import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.List;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 
 /**
  * The MongoDB stand-in's backends: mongo-java-server's own, except that a query naming the keys of a unique index
  * (typically {@code _id}) reads its candidates from that index even when it has other conditions too ({@link
- * IndexLookup}), and a query for documents with a first element in an array (the outbox sweep's) reads only those
- * ({@link NonEmptyArrays}). Without this every conditional update by id (optimistic locking, lease tokens, outbox
- * claims) and every sweep scans its whole collection, holding the collection's lock, and throughput falls as data
- * grows, which MongoDB itself does not do. In the H2 file, unique indexes also compare their keys by value rather than
+ * IndexLookup}), a query for documents with a first element in an array (the outbox sweep's) reads only those
+ * ({@link NonEmptyArrays}), and a query naming the leading keys of a non-unique index (one tenant's tickets) reads
+ * only the documents with those values ({@link SecondaryIndexes}); {@link Candidates} picks. Without this every
+ * conditional update by id (optimistic locking, lease tokens, outbox claims), every sweep and every list scans its whole
+ * collection, holding the collection's lock, and throughput falls as data grows, which MongoDB itself does not do. In the H2 file, unique indexes also compare their keys by value rather than
  * by serializing them ({@link KeyOrderedIndex}), and documents are stored as BSON ({@link BsonDocumentType}). Indexes
  * are created and dropped under the collection's lock, as its reads and writes are.
  */
@@ -61,7 +59,7 @@ public final class StandInBackends {
 
     private static final class IndexedMemoryCollection extends MemoryCollection {
 
-        private final NonEmptyArrays<Integer> nonEmptyArrays = new NonEmptyArrays<>();
+        private final Candidates<Integer> candidates = new Candidates<>();
 
         IndexedMemoryCollection(
                 MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
@@ -73,11 +71,10 @@ public final class StandInBackends {
                 Document query, Document orderBy, int skip, int limit, int batchSize, Document fieldSelector) {
             // Under the collection's lock, which every write holds too (count() reaches here without it).
             synchronized (this) {
-                Iterable<Integer> candidates =
-                        candidates(getIndexes(), nonEmptyArrays, query, this::streamAllDocumentsWithPosition);
-                return candidates == null
+                Iterable<Integer> positions = candidates.of(getIndexes(), query, this::streamAllDocumentsWithPosition);
+                return positions == null
                         ? super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector)
-                        : matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
+                        : matchDocuments(query, positions, orderBy, skip, limit, batchSize, fieldSelector);
             }
         }
 
@@ -93,31 +90,32 @@ public final class StandInBackends {
         @Override
         public synchronized void dropIndex(String indexName) {
             super.dropIndex(indexName);
+            candidates.cleared();
         }
 
         @Override
         protected Integer addDocumentInternal(Document document) {
             Integer position = super.addDocumentInternal(document);
-            nonEmptyArrays.written(position, document);
+            candidates.written(position, document);
             return position;
         }
 
         @Override
         protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
             super.handleUpdate(position, oldDocument, newDocument);
-            nonEmptyArrays.written(position, newDocument);
+            candidates.written(position, newDocument);
         }
 
         @Override
         protected void removeDocument(Integer position) {
             super.removeDocument(position);
-            nonEmptyArrays.removed(position);
+            candidates.removed(position);
         }
 
         @Override
         public void drop() {
             super.drop();
-            nonEmptyArrays.cleared();
+            candidates.cleared();
         }
     }
 
@@ -213,7 +211,7 @@ public final class StandInBackends {
 
     private static final class IndexedH2Collection extends H2Collection {
 
-        private final NonEmptyArrays<Object> nonEmptyArrays = new NonEmptyArrays<>();
+        private final Candidates<Object> candidates = new Candidates<>();
 
         IndexedH2Collection(
                 MongoDatabase database,
@@ -230,11 +228,10 @@ public final class StandInBackends {
                 Document query, Document orderBy, int skip, int limit, int batchSize, Document fieldSelector) {
             // Under the collection's lock, which every write holds too (count() reaches here without it).
             synchronized (this) {
-                Iterable<Object> candidates =
-                        candidates(getIndexes(), nonEmptyArrays, query, this::streamAllDocumentsWithPosition);
-                return candidates == null
+                Iterable<Object> positions = candidates.of(getIndexes(), query, this::streamAllDocumentsWithPosition);
+                return positions == null
                         ? super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector)
-                        : matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
+                        : matchDocuments(query, positions, orderBy, skip, limit, batchSize, fieldSelector);
             }
         }
 
@@ -247,45 +244,32 @@ public final class StandInBackends {
         @Override
         public synchronized void dropIndex(String indexName) {
             super.dropIndex(indexName);
+            candidates.cleared();
         }
 
         @Override
         protected Object addDocumentInternal(Document document) {
             Object position = super.addDocumentInternal(document);
-            nonEmptyArrays.written(position, document);
+            candidates.written(position, document);
             return position;
         }
 
         @Override
         protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
             super.handleUpdate(position, oldDocument, newDocument);
-            nonEmptyArrays.written(position, newDocument);
+            candidates.written(position, newDocument);
         }
 
         @Override
         protected void removeDocument(Object position) {
             super.removeDocument(position);
-            nonEmptyArrays.removed(position);
+            candidates.removed(position);
         }
 
         @Override
         public void drop() {
             super.drop();
-            nonEmptyArrays.cleared();
+            candidates.cleared();
         }
-    }
-
-    /**
-     * Where a query's candidates come from: a unique index whose keys it names ({@link IndexLookup}), else the
-     * documents with a first element in the array it asks for ({@link NonEmptyArrays}), else {@code null}: all of
-     * them.
-     */
-    private static <P> Iterable<P> candidates(
-            List<Index<P>> indexes,
-            NonEmptyArrays<P> nonEmptyArrays,
-            Document query,
-            Supplier<Stream<DocumentWithPosition<P>>> allDocuments) {
-        Iterable<P> byIndex = IndexLookup.candidates(indexes, query);
-        return byIndex != null ? byIndex : nonEmptyArrays.candidates(query, allDocuments);
     }
 }
