@@ -8,10 +8,10 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Where a query of one collection reads its candidate documents from, in the order MongoDB's planner would prefer: a
- * unique index whose keys it names ({@link IndexLookup}), else the documents with a first element in the array it
- * asks for ({@link NonEmptyArrays}), else a non-unique index whose leading keys it names ({@link SecondaryIndexes}),
- * else all of them. The collection tells it about every write.
+ * Where a query of one collection reads its candidate documents from, the first that applies: a unique index whose
+ * keys it names ({@link IndexLookup}), else the documents with a first element in the array it asks for ({@link
+ * NonEmptyArrays}), else a non-unique index whose leading keys it names ({@link SecondaryIndexes}), else all of them.
+ * The collection tells it about every write.
  *
  * @param <P> the backend's document positions
  */
@@ -30,15 +30,18 @@ final class Candidates<P> {
         return withElements != null ? withElements : secondaryIndexes.candidates(indexes, query, allDocuments);
     }
 
-    /** After an insert or an update: the document at {@code position} is now {@code document}. */
-    void written(P position, Document document) {
-        nonEmptyArrays.written(position, document);
-        secondaryIndexes.written(position, document);
+    /**
+     * After an insert ({@code before} is null) or an update: the document at {@code position} is now {@code after}.
+     */
+    void written(P position, Document before, Document after) {
+        nonEmptyArrays.written(position, after);
+        secondaryIndexes.written(position, before, after);
     }
 
-    void removed(P position) {
+    /** After a delete of {@code document}, which was at {@code position}. */
+    void removed(P position, Document document) {
         nonEmptyArrays.removed(position);
-        secondaryIndexes.removed(position);
+        secondaryIndexes.removed(position, document);
     }
 
     void cleared() {

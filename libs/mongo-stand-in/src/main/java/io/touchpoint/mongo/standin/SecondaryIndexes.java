@@ -66,23 +66,28 @@ final class SecondaryIndexes<P> {
         return tracked.lookUp(lookups);
     }
 
-    /** After an insert or an update: the document at {@code position} is now {@code document}. */
-    synchronized void written(P position, Document document) {
+    /**
+     * After an insert ({@code before} is null) or an update: the document at {@code position} is now {@code after}.
+     */
+    synchronized void written(P position, Document before, Document after) {
         for (Tracked<P> tracked : trackedByKeys.values()) {
-            tracked.unfile(position);
-            tracked.file(position, document);
+            if (before != null) {
+                tracked.unfile(position, before);
+            }
+            tracked.file(position, after);
         }
     }
 
-    synchronized void removed(P position) {
-        trackedByKeys.values().forEach(tracked -> tracked.unfile(position));
+    /** After a delete of {@code document}, which was at {@code position}. */
+    synchronized void removed(P position, Document document) {
+        trackedByKeys.values().forEach(tracked -> tracked.unfile(position, document));
     }
 
     synchronized void cleared() {
         trackedByKeys.clear();
     }
 
-    /** The index's keys, from the first, that the query asks for by strings; empty when it does not ask for the first. */
+    /** The index's keys, from the first on, that the query asks for by strings; empty if not the first. */
     private static List<String> leadingKeysAskedFor(Index<?> index, Document query) {
         List<String> keys = new ArrayList<>();
         for (IndexKey key : index.getKeys()) {
@@ -140,8 +145,6 @@ final class SecondaryIndexes<P> {
 
         private final List<String> keys;
         private final Map<List<String>, Set<P>> positionsByValues = new HashMap<>();
-        /** Where each document is filed, so that an update or a delete can take it out again. */
-        private final Map<P, List<List<String>>> valuesByPosition = new HashMap<>();
         /** Documents with an array on the way to a nested key: candidates for every lookup. */
         private final Set<P> always = new LinkedHashSet<>();
 
@@ -159,39 +162,50 @@ final class SecondaryIndexes<P> {
         }
 
         void file(P position, Document document) {
-            List<List<String>> valuesPerKey = new ArrayList<>();
-            for (String key : keys) {
-                List<String> values = stringsAt(document, key);
-                if (values == null) {
-                    always.add(position);
-                    return;
-                }
-                if (values.isEmpty()) {
-                    return;
-                }
-                valuesPerKey.add(values);
+            List<List<String>> filed = valuesOf(document);
+            if (filed == null) {
+                always.add(position);
+                return;
             }
-            List<List<String>> filed = combinations(valuesPerKey, Integer.MAX_VALUE);
             for (List<String> values : filed) {
                 positionsByValues
                         .computeIfAbsent(values, ignored -> new LinkedHashSet<>())
                         .add(position);
             }
-            valuesByPosition.put(position, filed);
         }
 
-        void unfile(P position) {
-            always.remove(position);
-            List<List<String>> filed = valuesByPosition.remove(position);
-            if (filed != null) {
-                for (List<String> values : filed) {
-                    Set<P> positions = positionsByValues.get(values);
-                    positions.remove(position);
-                    if (positions.isEmpty()) {
-                        positionsByValues.remove(values);
-                    }
+        /** Takes out what {@link #file} put in for {@code document}, which was at {@code position}. */
+        void unfile(P position, Document document) {
+            List<List<String>> filed = valuesOf(document);
+            if (filed == null) {
+                always.remove(position);
+                return;
+            }
+            for (List<String> values : filed) {
+                Set<P> positions = positionsByValues.get(values);
+                if (positions != null && positions.remove(position) && positions.isEmpty()) {
+                    positionsByValues.remove(values);
                 }
             }
+        }
+
+        /**
+         * Every combination of the document's strings at the keys (none when a key holds no string), or {@code null}
+         * when an array on the way to a nested key makes it a candidate for every lookup.
+         */
+        private List<List<String>> valuesOf(Document document) {
+            List<List<String>> valuesPerKey = new ArrayList<>();
+            for (String key : keys) {
+                List<String> values = stringsAt(document, key);
+                if (values == null) {
+                    return null;
+                }
+                if (values.isEmpty()) {
+                    return List.of();
+                }
+                valuesPerKey.add(values);
+            }
+            return combinations(valuesPerKey, Integer.MAX_VALUE);
         }
 
         /**

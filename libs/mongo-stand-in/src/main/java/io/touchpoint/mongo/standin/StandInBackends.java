@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
@@ -22,13 +23,14 @@ import org.h2.mvstore.MVMap;
 /**
  * The MongoDB stand-in's backends: mongo-java-server's own, except that a query naming the keys of a unique index
  * (typically {@code _id}) reads its candidates from that index even when it has other conditions too ({@link
- * IndexLookup}), a query for documents with a first element in an array (the outbox sweep's) reads only those
- * ({@link NonEmptyArrays}), and a query naming the leading keys of a non-unique index (one tenant's tickets) reads
- * only the documents with those values ({@link SecondaryIndexes}); {@link Candidates} picks. Without this every
- * conditional update by id (optimistic locking, lease tokens, outbox claims), every sweep and every list scans its whole
- * collection, holding the collection's lock, and throughput falls as data grows, which MongoDB itself does not do. In the H2 file, unique indexes also compare their keys by value rather than
- * by serializing them ({@link KeyOrderedIndex}), and documents are stored as BSON ({@link BsonDocumentType}). Indexes
- * are created and dropped under the collection's lock, as its reads and writes are.
+ * IndexLookup}), a query for documents with a first element in an array (the outbox sweep's) reads only those ({@link
+ * NonEmptyArrays}), and a query naming the leading keys of a non-unique index (one tenant's tickets) reads only the
+ * documents with those values ({@link SecondaryIndexes}); {@link Candidates} picks. Without this every conditional
+ * update by id (optimistic locking, lease tokens, outbox claims), every sweep and every list scans its whole
+ * collection, holding the collection's lock, and throughput falls as data grows, which MongoDB itself does not do. In
+ * the H2 file, unique indexes also compare their keys by value rather than by serializing them ({@link
+ * KeyOrderedIndex}), and documents are stored as BSON ({@link BsonDocumentType}). Indexes are created and dropped
+ * under the collection's lock, as its reads and writes are.
  */
 public final class StandInBackends {
 
@@ -44,6 +46,14 @@ public final class StandInBackends {
         return new IndexedH2Backend(fileName);
     }
 
+    /**
+     * A non-unique index, as mongo-java-server declares it (an index that holds nothing), without its warning that
+     * such indexes are ignored: {@link SecondaryIndexes} answers queries on their leading keys.
+     */
+    private static <P> Index<P> secondaryIndex(String name, List<IndexKey> keys) {
+        return new EmptyIndex<>(name, keys);
+    }
+
     private static final class IndexedMemoryBackend extends MemoryBackend {
 
         @Override
@@ -52,6 +62,12 @@ public final class StandInBackends {
                 @Override
                 protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
                     return new IndexedMemoryCollection(this, collectionName, options, cursorRegistry);
+                }
+
+                @Override
+                protected Index<Integer> openOrCreateSecondaryIndex(
+                        String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+                    return secondaryIndex(indexName, keys);
                 }
             };
         }
@@ -96,20 +112,21 @@ public final class StandInBackends {
         @Override
         protected Integer addDocumentInternal(Document document) {
             Integer position = super.addDocumentInternal(document);
-            candidates.written(position, document);
+            candidates.written(position, null, document);
             return position;
         }
 
         @Override
         protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
             super.handleUpdate(position, oldDocument, newDocument);
-            candidates.written(position, newDocument);
+            candidates.written(position, oldDocument, newDocument);
         }
 
         @Override
         protected void removeDocument(Integer position) {
+            Document removed = getDocument(position);
             super.removeDocument(position);
-            candidates.removed(position);
+            candidates.removed(position, removed);
         }
 
         @Override
@@ -193,6 +210,12 @@ public final class StandInBackends {
             }
 
             @Override
+            protected Index<Object> openOrCreateSecondaryIndex(
+                    String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+                return secondaryIndex(indexName, keys);
+            }
+
+            @Override
             protected Index<Object> openOrCreateUniqueIndex(
                     String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
                 return KeyOrderedIndex.open(
@@ -250,20 +273,21 @@ public final class StandInBackends {
         @Override
         protected Object addDocumentInternal(Document document) {
             Object position = super.addDocumentInternal(document);
-            candidates.written(position, document);
+            candidates.written(position, null, document);
             return position;
         }
 
         @Override
         protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
             super.handleUpdate(position, oldDocument, newDocument);
-            candidates.written(position, newDocument);
+            candidates.written(position, oldDocument, newDocument);
         }
 
         @Override
         protected void removeDocument(Object position) {
+            Document removed = getDocument(position);
             super.removeDocument(position);
-            candidates.removed(position);
+            candidates.removed(position, removed);
         }
 
         @Override

@@ -73,8 +73,7 @@ class SecondaryIndexesTests {
         write(1, ticket("b", "acme", "open"));
         write(0, ticket("a", "acme", "resolved"));
         write(6, ticket("g", "acme", "open"));
-        secondaryIndexes.removed(3);
-        stored.remove(3);
+        secondaryIndexes.removed(3, stored.remove(3));
 
         assertThat(candidates(new Document("tenantId", "acme").append("status", "open")))
                 .containsExactlyInAnyOrder(1, 6);
@@ -110,8 +109,7 @@ class SecondaryIndexesTests {
     }
 
     private void write(int position, Document document) {
-        stored.put(position, document);
-        secondaryIndexes.written(position, document);
+        secondaryIndexes.written(position, stored.put(position, document), document);
     }
 
     private static Document ticket(String id, String tenant, String status) {
