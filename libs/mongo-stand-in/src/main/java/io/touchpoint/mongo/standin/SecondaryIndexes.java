@@ -34,6 +34,12 @@ final class SecondaryIndexes<P> {
     /** More combinations of {@code $in} values than this read the whole collection instead. */
     private static final int MAX_LOOKUPS = 64;
 
+    /**
+     * Key lists tracked per collection, at most: each holds an entry per document. Past it, a query uses the longest
+     * tracked prefix of its keys, or reads the whole collection.
+     */
+    private static final int MAX_TRACKED = 4;
+
     private final Map<List<String>, Tracked<P>> trackedByKeys = new HashMap<>();
 
     /**
@@ -49,6 +55,12 @@ final class SecondaryIndexes<P> {
                     keys = usable;
                 }
             }
+        }
+        while (keys != null
+                && !keys.isEmpty()
+                && !trackedByKeys.containsKey(keys)
+                && trackedByKeys.size() >= MAX_TRACKED) {
+            keys = keys.subList(0, keys.size() - 1);
         }
         if (keys == null || keys.isEmpty()) {
             return null;

@@ -81,6 +81,22 @@ class SecondaryIndexesTests {
     }
 
     @Test
+    void pastFourTrackedKeyListsAQueryUsesTheLongestTrackedPrefixOfItsKeys() {
+        candidates(new Document("tenantId", "acme"));
+        candidates(new Document("tenantId", "acme").append("status", "open"));
+        candidates(new Document("tenantId", "acme").append("tags", "vip"));
+        candidates(new Document("tenantId", "acme").append("requester.handle", "+1555"));
+        assertThat(scans).hasValue(4);
+
+        assertThat(candidates(new Document("tenantId", "acme")
+                        .append("status", "open")
+                        .append("_id", new Document("$in", List.of("a", "d")))))
+                .as("{tenantId, status, _id} is not tracked: {tenantId, status} is")
+                .containsExactly(0, 3);
+        assertThat(scans).hasValue(4);
+    }
+
+    @Test
     void queriesThatNameNoLeadingKeyByStringsAreLeftToTheUsualScan() {
         assertThat(candidates(new Document("status", "open"))).isNull();
         assertThat(candidates(new Document("tenantId", 7))).isNull();
