@@ -39,7 +39,8 @@ final class GatewayOverhead implements Bench.Scenario {
         return "throughput and p50/p99 through the gateway vs. ticket-service directly, at saturation and at half of it"
                 + " (--gateway=http://127.0.0.1:8080 --direct=http://127.0.0.1:8083 --concurrency=32"
                 + " --saturation-requests=6000 --seconds=15 --warmup=1000 --secrets=.touchpoint/secrets.properties"
-                + " --calls=api,health --path=/v1/tickets/tkt_bench_missing --status=404 --plan=standard --client=netty --client-threads=1 --pids=.touchpoint/pids --rate=<half the direct saturation>)";
+                + " --calls=api,health --path=/v1/tickets/tkt_bench_missing --status=404 --plan=standard"
+                + " --client=netty --client-threads=1 --pids=.touchpoint/pids --rate=<half the direct saturation>)";
     }
 
     @Override

@@ -226,14 +226,14 @@ final class TicketFlow implements Bench.Scenario {
         });
         System.out.println("  second  interactions  end-to-end p50 ms  max ms");
         bySecond.forEach((second, latencies) -> {
-            long[] sorted =
-                    latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            LatencyStats stats = LatencyStats.of(
+                    latencies.stream().mapToLong(Long::longValue).toArray(), 0, Duration.ofSeconds(1));
             System.out.printf(
                     "  %6d  %12d  %17.1f  %6.1f%n",
                     second,
-                    sorted.length,
-                    LatencyStats.millis(LatencyStats.percentile(sorted, 50)),
-                    LatencyStats.millis(sorted[sorted.length - 1]));
+                    stats.requests(),
+                    LatencyStats.millis(stats.p50Nanos()),
+                    LatencyStats.millis(stats.maxNanos()));
         });
     }
 
