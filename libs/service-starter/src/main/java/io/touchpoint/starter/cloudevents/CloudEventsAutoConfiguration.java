@@ -16,8 +16,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.messaging.converter.MessageConverter;
 
-/** CloudEvents publishing (with publisher confirms), reading, and the declaration of the produced exchanges. */
+/**
+ * CloudEvents publishing (with publisher confirms), reading (also the raw bodies stream consumers get), and the
+ * declaration of the produced exchanges.
+ */
 @AutoConfiguration(after = RabbitAutoConfiguration.class)
 @EnableConfigurationProperties(CloudEventsProperties.class)
 public class CloudEventsAutoConfiguration {
@@ -26,6 +32,14 @@ public class CloudEventsAutoConfiguration {
     @ConditionalOnMissingBean
     CloudEventReader cloudEventReader() {
         return new CloudEventReader();
+    }
+
+    /** Ahead of Spring Cloud Function's converters, which would try to parse every consumed body first. */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    @ConditionalOnClass(name = "org.springframework.cloud.function.context.FunctionCatalog")
+    MessageConverter rawBodyMessageConverter() {
+        return new RawBodyMessageConverter();
     }
 
     @Configuration(proxyBeanMethods = false)
