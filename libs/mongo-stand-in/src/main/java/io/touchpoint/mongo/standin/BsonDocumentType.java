@@ -1,12 +1,7 @@
 package io.touchpoint.mongo.standin;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
-import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
@@ -41,33 +36,18 @@ final class BsonDocumentType extends BasicDataType<Document> {
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
-        ByteBuf bson = Unpooled.buffer(averageSize);
-        try {
-            BsonEncoder.encodeDocument(document, bson);
-        } catch (RuntimeException notBson) {
-            bson.release();
+        int size = BsonBytes.write(buffer, BSON, document, averageSize);
+        if (size < 0) {
             buffer.put(SERIALIZED);
             serialized.write(buffer, document);
-            return;
-        }
-        try {
-            int size = bson.readableBytes();
-            buffer.put(BSON).putVarInt(size).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), size);
+        } else {
             averageSize = (averageSize * 7 + size) / 8;
-        } finally {
-            bson.release();
         }
     }
 
     @Override
     public Document read(ByteBuffer buffer) {
-        if (buffer.get() == SERIALIZED) {
-            return (Document) serialized.read(buffer);
-        }
-        int size = DataUtils.readVarInt(buffer);
-        Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(buffer.slice(buffer.position(), size)));
-        buffer.position(buffer.position() + size);
-        return document;
+        return buffer.get() == SERIALIZED ? (Document) serialized.read(buffer) : BsonBytes.read(buffer);
     }
 
     /** Documents are values, never keys: H2 compares values only to tell whether they are equal. */

@@ -5,18 +5,23 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * A unique index in the H2 file whose keys are compared by their values. mongo-java-server's own H2 index keeps its
  * keys in a map with H2's default key type, which compares keys that are not {@link Comparable} (as index keys are
  * not) by serializing both sides with Java serialization: every lookup by {@code _id} serialized about thirty
- * objects, and that was a third of the stand-in's CPU under load.
+ * objects, and that was a third of the stand-in's CPU under load. Its keys are stored as BSON ({@link KeyType}).
  *
  * <p>The order is not the one those maps were written in, so this index lives in a map of its own name; the
  * collection fills it from its documents when it opens an empty index, and the map written before is removed.
@@ -89,13 +94,23 @@ final class KeyOrderedIndex extends AbstractUniqueIndex<Object> {
     }
 
     /**
-     * Index keys stored as H2 stores them by default, compared value by value in MongoDB's order. Values MongoDB
-     * orders as equal but that are not the same value (an int and a long of one number, say) are ordered by their
-     * serialized form, as H2 orders every key by default, so two keys compare as equal exactly when they are.
+     * Index keys compared value by value in MongoDB's order, and stored as BSON. Values MongoDB orders as equal but
+     * that are not the same value (an int and a long of one number, say) are ordered by their serialized form, as H2
+     * orders every key by default, so two keys compare as equal exactly when they are.
+     *
+     * <p>H2's default type wrote each key with Java serialization, class descriptors included, and read it back the
+     * same way whenever the store compacted a chunk or missed its cache: 14 % of the stand-in's CPU under ticket-flow
+     * (JFR). A key is now written as a BSON document of its values behind a tag H2's own type does not use (its tags
+     * end at 119), so keys written before still read as H2 wrote them. Only keys whose values all read back from
+     * BSON as the very same value take that way ({@link #readsBackExactly}): a key that came back as another class
+     * (a {@code Date} as an {@code Instant}, say) would no longer compare equal to itself. The others (a document,
+     * a list) are still written H2's way.
      */
     static final class KeyType extends ObjectDataType {
 
         private static final Comparator<Object> VALUES = ValueComparator.ascWithoutListHandling();
+
+        private static final byte BSON_KEY = (byte) 0xF0;
 
         @Override
         public int compare(Object a, Object b) {
@@ -106,6 +121,48 @@ final class KeyOrderedIndex extends AbstractUniqueIndex<Object> {
                 }
             }
             return super.compare(a, b);
+        }
+
+        @Override
+        public void write(WriteBuffer buffer, Object key) {
+            if (!(key instanceof KeyValue values)
+                    || !readsBackExactly(values)
+                    || BsonBytes.write(buffer, BSON_KEY, asDocument(values), 64) < 0) {
+                super.write(buffer, key);
+            }
+        }
+
+        static boolean readsBackExactly(KeyValue key) {
+            for (Object value : key) {
+                if (!(value == null
+                        || value instanceof String
+                        || value instanceof Integer
+                        || value instanceof Long
+                        || value instanceof Double
+                        || value instanceof Boolean
+                        || value instanceof Instant
+                        || value instanceof ObjectId)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public Object read(ByteBuffer buffer) {
+            if (buffer.get(buffer.position()) != BSON_KEY) {
+                return super.read(buffer);
+            }
+            buffer.get();
+            return new KeyValue(BsonBytes.read(buffer).values());
+        }
+
+        private static Document asDocument(KeyValue key) {
+            Document values = new Document();
+            for (int i = 0; i < key.size(); i++) {
+                values.put(Integer.toString(i), key.get(i));
+            }
+            return values;
         }
 
         private static int compareValues(KeyValue left, KeyValue right) {
