@@ -20,6 +20,18 @@ public final class CloudEventMessages {
 
     private CloudEventMessages() {}
 
+    /** The W3C trace context header, which the consuming listener continues its trace from. */
+    public static final String TRACE_PARENT = "traceparent";
+
+    /** A persistent {@code application/json} message carrying {@code outgoing}'s event, in its trace. */
+    public static Message toMessage(OutgoingEvent outgoing) {
+        Message message = toMessage(outgoing.event());
+        if (outgoing.traceParent() != null) {
+            message.getMessageProperties().setHeader(TRACE_PARENT, outgoing.traceParent());
+        }
+        return message;
+    }
+
     /** A persistent {@code application/json} message carrying {@code event}. */
     public static Message toMessage(CloudEvent event) {
         MessageProperties properties = new MessageProperties();

@@ -98,10 +98,7 @@ public class CloudEventPublisher {
                     CorrelationData correlation =
                             new CorrelationData(event.event().id());
                     operations.send(
-                            event.exchange(),
-                            event.routingKey(),
-                            CloudEventMessages.toMessage(event.event()),
-                            correlation);
+                            event.exchange(), event.routingKey(), CloudEventMessages.toMessage(event), correlation);
                     sent.add(correlation);
                 }
                 return null;

@@ -13,7 +13,8 @@ import org.bson.Document;
  *
  * <p>The field is {@code eventId}, not {@code id}: Spring Data maps a property called {@code id} to {@code _id},
  * also in embedded documents, and the relay reads the stored array without the mapping layer. {@code data} is the
- * event's JSON exactly as it will be sent.
+ * event's JSON exactly as it will be sent; {@code traceParent} the W3C trace context of the write that caused it, so
+ * that its consumers continue that trace however late the relay publishes it.
  */
 public record OutboxEvent(
         String eventId,
@@ -24,9 +25,12 @@ public record OutboxEvent(
         String subject,
         String tenantId,
         Instant time,
-        String data) {
+        String data,
+        String traceParent) {
 
     static final String EVENT_ID = "eventId";
+
+    private static final String TRACE_PARENT = "traceParent";
 
     /** A new outbox entry for {@code payload}, with a fresh event id and the current time. */
     public static OutboxEvent of(String tenantId, EventPayload payload) {
@@ -44,7 +48,8 @@ public record OutboxEvent(
                 event.subject(),
                 event.tenantId(),
                 event.time(),
-                new String(event.data(), StandardCharsets.UTF_8));
+                new String(event.data(), StandardCharsets.UTF_8),
+                outgoing.traceParent());
     }
 
     /** What {@code $push} stores; the same shape Spring Data writes for this record. */
@@ -57,9 +62,11 @@ public record OutboxEvent(
         if (subject != null) {
             document.append("subject", subject);
         }
-        return document.append("tenantId", tenantId)
-                .append("time", Date.from(time))
-                .append("data", data);
+        document.append("tenantId", tenantId).append("time", Date.from(time)).append("data", data);
+        if (traceParent != null) {
+            document.append(TRACE_PARENT, traceParent);
+        }
+        return document;
     }
 
     static OutboxEvent fromDocument(Document document) {
@@ -73,13 +80,15 @@ public record OutboxEvent(
                 document.getString("subject"),
                 document.getString("tenantId"),
                 time == null ? null : time.toInstant(),
-                document.getString("data"));
+                document.getString("data"),
+                document.getString(TRACE_PARENT));
     }
 
     OutgoingEvent toOutgoing() {
         return new OutgoingEvent(
                 exchange,
                 routingKey,
-                new CloudEvent(eventId, type, source, subject, tenantId, time, data.getBytes(StandardCharsets.UTF_8)));
+                new CloudEvent(eventId, type, source, subject, tenantId, time, data.getBytes(StandardCharsets.UTF_8)),
+                traceParent);
     }
 }

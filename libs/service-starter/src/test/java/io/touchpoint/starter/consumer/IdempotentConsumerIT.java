@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
 import io.touchpoint.events.CloudEventHeaders;
 import io.touchpoint.events.EventType;
 import io.touchpoint.starter.cloudevents.CloudEvent;
@@ -22,8 +25,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,11 +40,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.cloud.function.observability.ObservationFunctionAroundWrapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -84,6 +91,15 @@ class IdempotentConsumerIT {
     @Autowired
     private RabbitProperties rabbitProperties;
 
+    @Autowired
+    private Tracer tracer;
+
+    @Autowired
+    private ObjectProvider<ObservationFunctionAroundWrapper> functionObservation;
+
+    @Autowired
+    private Map<String, TraceContext> consumedIn;
+
     @Test
     void eventDeliveredTwiceIsAppliedOnce() {
         String ticketId = "ticket-" + UUID.randomUUID();
@@ -98,6 +114,29 @@ class IdempotentConsumerIT {
         Document counter = mongo.findById(ticketId, Document.class, COUNTERS);
         assertThat(counter.getInteger("escalations")).isEqualTo(1);
         assertThat(counter.getList(AppliedEvents.FIELD, String.class)).containsExactly(event.id());
+    }
+
+    @Test
+    void theConsumerRunsInThePublishersTrace() {
+        String ticketId = "ticket-" + UUID.randomUUID();
+        mongo.insert(new Document("_id", ticketId).append("escalations", 0), COUNTERS);
+        CloudEvent event = CloudEvent.of("tenant-1", SampleEvents.escalated(ticketId));
+        Span publishing = tracer.nextSpan().name("publish-escalation").start();
+        try (Tracer.SpanInScope ignored = tracer.withSpan(publishing)) {
+            publisher.publish(event);
+        } finally {
+            publishing.end();
+        }
+
+        TraceContext consuming = await().until(() -> consumedIn.get(event.id()), context -> context != null);
+
+        assertThat(consuming.traceId()).isEqualTo(publishing.context().traceId());
+        assertThat(consuming.spanId()).isNotEqualTo(publishing.context().spanId());
+    }
+
+    @Test
+    void onlyTheListenerObservesAConsumedMessage() {
+        assertThat(functionObservation.getIfAvailable()).isNull();
     }
 
     @Test
@@ -243,12 +282,27 @@ class IdempotentConsumerIT {
             return new AtomicInteger();
         }
 
+        /** The trace context each event was consumed in, by event id. */
+        @Bean
+        Map<String, TraceContext> consumedIn() {
+            return new ConcurrentHashMap<>();
+        }
+
         @Bean
         Consumer<Message<byte[]>> onTicketEscalated(
-                CloudEventReader reader, MongoTemplate mongo, AtomicInteger deliveries, AtomicInteger readAttempts) {
+                CloudEventReader reader,
+                MongoTemplate mongo,
+                AtomicInteger deliveries,
+                AtomicInteger readAttempts,
+                Tracer tracer,
+                Map<String, TraceContext> consumedIn) {
             return message -> {
                 readAttempts.incrementAndGet();
                 ReceivedEvent<?> event = reader.read(message, SampleEvents.TYPE);
+                Span current = tracer.currentSpan();
+                if (current != null) {
+                    consumedIn.put(event.id(), current.context());
+                }
                 AppliedEvents.apply(
                         mongo,
                         query(where("_id").is(event.subject())),

@@ -8,7 +8,10 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import io.touchpoint.events.CloudEventHeaders;
+import io.touchpoint.starter.cloudevents.CloudEventMessages;
 import io.touchpoint.starter.cloudevents.CloudEventPublisher;
 import io.touchpoint.starter.cloudevents.CloudEventReader;
 import io.touchpoint.starter.cloudevents.ReceivedEvent;
@@ -74,6 +77,9 @@ class OutboxRelayIT {
 
     @Autowired
     private MeterRegistry meters;
+
+    @Autowired
+    private Tracer tracer;
 
     private RabbitTemplate rabbit;
 
@@ -167,9 +173,30 @@ class OutboxRelayIT {
         assertThat(message).as("event published after the insert").isNotNull();
         assertThat(message.getMessageProperties().getHeaders())
                 .containsEntry(CloudEventHeaders.ID, events.get(0).eventId())
-                .containsEntry(CloudEventHeaders.TENANT_ID, "tenant-2");
+                .containsEntry(CloudEventHeaders.TENANT_ID, "tenant-2")
+                .as("written outside any trace")
+                .doesNotContainKey(CloudEventMessages.TRACE_PARENT);
         await().until(() ->
                 mongo.findById(ticketId, TicketDocument.class).outbox().isEmpty());
+    }
+
+    @Test
+    void anEventCarriesTheTraceOfTheWriteThatCausedItThoughTheRelayPublishesItElsewhere() {
+        String ticketId = "ticket-" + UUID.randomUUID();
+        Span writing = tracer.nextSpan().name("escalate").start();
+        try (Tracer.SpanInScope ignored = tracer.withSpan(writing)) {
+            mongo.insert(new TicketDocument(
+                    ticketId, "tenant-2", "ESCALATED", Outbox.events("tenant-2", SampleEvents.escalated(ticketId))));
+        } finally {
+            writing.end();
+        }
+
+        Message message = rabbit.receive(queue, Duration.ofSeconds(10).toMillis());
+
+        assertThat(message).isNotNull();
+        assertThat(message.getMessageProperties().<String>getHeader(CloudEventMessages.TRACE_PARENT))
+                .startsWith("00-" + writing.context().traceId() + "-"
+                        + writing.context().spanId() + "-");
     }
 
     @Test
