@@ -7,12 +7,17 @@ import io.touchpoint.tenancy.TenantContextSigner;
 import io.touchpoint.test.infrastructure.RealInfrastructure;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.gateway.filter.headers.GRPCRequestHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.GRPCResponseHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -39,6 +44,9 @@ class GatewayIT {
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    private List<HttpHeadersFilter> headersFilters;
 
     private WebTestClient client;
 
@@ -108,6 +116,14 @@ class GatewayIT {
                 .isEqualTo("/v1/tickets/tkt_1");
 
         assertThat(services.nothingReceived()).isTrue();
+    }
+
+    @Test
+    void onlyHttp11IsServedSoNoGrpcHeaderFiltersRunOnEachRequest() {
+        assertThat(headersFilters)
+                .isNotEmpty()
+                .noneMatch(filter ->
+                        filter instanceof GRPCRequestHeadersFilter || filter instanceof GRPCResponseHeadersFilter);
     }
 
     @Test
