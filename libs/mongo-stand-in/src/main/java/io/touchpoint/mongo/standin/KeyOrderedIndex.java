@@ -132,7 +132,7 @@ final class KeyOrderedIndex extends AbstractUniqueIndex<Object> {
             }
         }
 
-        static boolean readsBackExactly(KeyValue key) {
+        private static boolean readsBackExactly(KeyValue key) {
             for (Object value : key) {
                 if (!(value == null
                         || value instanceof String

@@ -18,10 +18,10 @@ public final class CloudEventMessages {
 
     static final String CONTENT_TYPE = CloudEventHeaders.CONTENT_TYPE_VALUE;
 
-    private CloudEventMessages() {}
-
     /** The W3C trace context header, which the consuming listener continues its trace from. */
     public static final String TRACE_PARENT = "traceparent";
+
+    private CloudEventMessages() {}
 
     /** A persistent {@code application/json} message carrying {@code outgoing}'s event, in its trace. */
     public static Message toMessage(OutgoingEvent outgoing) {
