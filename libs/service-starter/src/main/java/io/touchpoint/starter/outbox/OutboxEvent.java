@@ -30,8 +30,6 @@ public record OutboxEvent(
 
     static final String EVENT_ID = "eventId";
 
-    private static final String TRACE_PARENT = "traceParent";
-
     /** A new outbox entry for {@code payload}, with a fresh event id and the current time. */
     public static OutboxEvent of(String tenantId, EventPayload payload) {
         return from(OutgoingEvent.of(CloudEvent.of(tenantId, payload)));
@@ -64,7 +62,7 @@ public record OutboxEvent(
         }
         document.append("tenantId", tenantId).append("time", Date.from(time)).append("data", data);
         if (traceParent != null) {
-            document.append(TRACE_PARENT, traceParent);
+            document.append("traceParent", traceParent);
         }
         return document;
     }
@@ -81,7 +79,7 @@ public record OutboxEvent(
                 document.getString("tenantId"),
                 time == null ? null : time.toInstant(),
                 document.getString("data"),
-                document.getString(TRACE_PARENT));
+                document.getString("traceParent"));
     }
 
     OutgoingEvent toOutgoing() {
