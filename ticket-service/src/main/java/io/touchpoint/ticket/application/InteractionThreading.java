@@ -69,9 +69,9 @@ public class InteractionThreading {
 
     /** Puts {@code message} on its ticket, opening one if needed; a message threaded before changes nothing. */
     public Threaded thread(String tenantId, InteractionReceived message) {
-        Optional<TicketMessage> stored = messages.find(tenantId, message.interactionId());
+        Optional<String> stored = messages.ticketOf(tenantId, message.interactionId());
         if (stored.isPresent()) {
-            return count(new Threaded(stored.get().ticketId(), Outcome.DUPLICATE, null));
+            return count(new Threaded(stored.get(), Outcome.DUPLICATE, null));
         }
         Threaded threaded = new Run(tenantId, message).thread();
         log.info(

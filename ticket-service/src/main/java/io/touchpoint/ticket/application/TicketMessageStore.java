@@ -8,7 +8,7 @@ import java.util.Optional;
 /** Where the messages of tickets are kept. */
 public interface TicketMessageStore {
 
-    /** Stores a customer message, or stores it again unchanged but for its ticket: safe to repeat. */
+    /** Stores a customer message; storing it again changes nothing, so it is safe to repeat. */
     void saveCustomerMessage(String tenantId, TicketMessage message);
 
     /** Stores a reply together with the request to send it, in one write. */
@@ -17,6 +17,9 @@ public interface TicketMessageStore {
     void insertNote(String tenantId, TicketMessage note);
 
     Optional<TicketMessage> find(String tenantId, String id);
+
+    /** The ticket a stored message is on (reads nothing else of it). */
+    Optional<String> ticketOf(String tenantId, String id);
 
     /**
      * Messages of the given tickets in the order they were written, after {@code after} (a position from {@link

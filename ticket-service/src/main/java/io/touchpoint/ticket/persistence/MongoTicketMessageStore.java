@@ -9,7 +9,8 @@ import io.touchpoint.ticket.application.TicketMessageStore;
 import io.touchpoint.ticket.domain.TicketMessage;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -19,8 +20,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MongoTicketMessageStore implements TicketMessageStore {
 
-    private static final Set<String> NOT_REWRITTEN = Set.of("_id", "tenantId", "outbox", "outboxLease");
-
     private final MongoTemplate mongo;
 
     MongoTicketMessageStore(MongoTemplate mongo) {
@@ -29,10 +28,14 @@ class MongoTicketMessageStore implements TicketMessageStore {
 
     @Override
     public void saveCustomerMessage(String tenantId, TicketMessage message) {
-        var document = TicketMessageDocument.of(tenantId, message, null);
-        var update = FieldUpdates.rewriting(mongo.getConverter(), document, NOT_REWRITTEN);
-        // The filter's _id and tenantId become the fields of a new document; a repeat rewrites the same values.
-        mongo.upsert(byTenantAndId(tenantId, message.id()), update, TicketMessageDocument.class);
+        try {
+            mongo.insert(TicketMessageDocument.of(tenantId, message, null));
+        } catch (DuplicateKeyException stored) {
+            // Stored by an earlier or a concurrent delivery of the message; an id taken in another tenant is not.
+            if (ticketOf(tenantId, message.id()).isEmpty()) {
+                throw stored;
+            }
+        }
     }
 
     @Override
@@ -50,6 +53,14 @@ class MongoTicketMessageStore implements TicketMessageStore {
     public Optional<TicketMessage> find(String tenantId, String id) {
         return Optional.ofNullable(mongo.findOne(byTenantAndId(tenantId, id), TicketMessageDocument.class))
                 .map(TicketMessageDocument::toMessage);
+    }
+
+    @Override
+    public Optional<String> ticketOf(String tenantId, String id) {
+        Query query = byTenantAndId(tenantId, id);
+        query.fields().include("ticketId");
+        return Optional.ofNullable(mongo.findOne(query, Document.class, TicketMessageDocument.COLLECTION))
+                .map(found -> found.getString("ticketId"));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.touchpoint.ticket.threading;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
@@ -14,6 +15,8 @@ import io.touchpoint.starter.cloudevents.CloudEventPublisher;
 import io.touchpoint.test.events.EventCapture;
 import io.touchpoint.test.infrastructure.RealInfrastructure;
 import io.touchpoint.test.infrastructure.TestVirtualHost;
+import io.touchpoint.ticket.application.TicketMessageStore;
+import io.touchpoint.ticket.domain.TicketMessage;
 import io.touchpoint.ticket.support.Inbox;
 import io.touchpoint.ticket.support.Interactions;
 import io.touchpoint.ticket.support.TenantEvents;
@@ -32,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -59,6 +63,9 @@ class ThreadingIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    TicketMessageStore messages;
 
     String tenant;
 
@@ -215,6 +222,22 @@ class ThreadingIT {
         assertThat(JsonPath.<List<String>>read(api.get("/v1/tickets/" + ticket).body(), "$.messages[*].id"))
                 .containsExactly(message.interactionId());
         assertThat(inbox.ticketsOf(tenant)).isEqualTo(1);
+    }
+
+    @Test
+    void aStoredMessageIsStoredOnceAndItsIdIsNeverTakenForAnotherTenantsCopy() {
+        TicketMessage message =
+                TicketMessage.fromCustomer("tkt_stored_" + tenant, Interactions.chat("cnv_" + tenant, "v", "Hi"));
+        String otherTenant = "other_" + tenant;
+
+        messages.saveCustomerMessage(tenant, message);
+        messages.saveCustomerMessage(tenant, message);
+
+        assertThat(messages.ticketOf(tenant, message.id())).contains("tkt_stored_" + tenant);
+        assertThatThrownBy(() -> messages.saveCustomerMessage(otherTenant, message))
+                .isInstanceOf(DuplicateKeyException.class);
+        assertThat(messages.ticketOf(otherTenant, message.id())).isEmpty();
+        assertThat(inbox.messagesOn(tenant, "tkt_stored_" + tenant)).isEqualTo(1);
     }
 
     @Test
