@@ -23,8 +23,9 @@ import org.h2.mvstore.type.ObjectDataType;
  * not) by serializing both sides with Java serialization: every lookup by {@code _id} serialized about thirty
  * objects, and that was a third of the stand-in's CPU under load. Its keys are stored as BSON ({@link KeyType}).
  *
- * <p>The order is not the one those maps were written in, so this index lives in a map of its own name; the
- * collection fills it from its documents when it opens an empty index, and the map written before is removed.
+ * <p>The order is not the one those maps were written in, and the positions it maps keys to are the collection's
+ * insertion numbers, where they were {@code _id} values before, so this index lives in a map of its own name; the
+ * collection fills it from its documents when it opens an empty index, and the maps written before are removed.
  */
 final class KeyOrderedIndex extends AbstractUniqueIndex<Object> {
 
@@ -38,8 +39,10 @@ final class KeyOrderedIndex extends AbstractUniqueIndex<Object> {
     /** Opens the index {@code indexName} of the collection {@code namespace} ({@code database.collection}). */
     static KeyOrderedIndex open(
             MVStore store, String namespace, String indexName, List<IndexKey> indexKeys, boolean sparse) {
-        if (store.hasMap(formerMapName(namespace, indexName))) {
-            store.removeMap(formerMapName(namespace, indexName));
+        for (String former : formerMapNames(namespace, indexName)) {
+            if (store.hasMap(former)) {
+                store.removeMap(former);
+            }
         }
         MVMap<KeyValue, Object> keys = store.openMap(
                 mapName(namespace, indexName), new MVMap.Builder<KeyValue, Object>().keyType(new KeyType()));
@@ -50,12 +53,12 @@ final class KeyOrderedIndex extends AbstractUniqueIndex<Object> {
      * This index's map. It starts with the database's name, as all its maps do, so dropping the database drops it.
      */
     static String mapName(String namespace, String indexName) {
-        return namespace + "._keys_" + indexName;
+        return namespace + "._positions_" + indexName;
     }
 
-    /** The map mongo-java-server's own index of that name uses. */
-    private static String formerMapName(String namespace, String indexName) {
-        return namespace + "._index_" + indexName;
+    /** The maps mongo-java-server's own index of that name used, then ours when positions were {@code _id}s. */
+    private static List<String> formerMapNames(String namespace, String indexName) {
+        return List.of(namespace + "._index_" + indexName, namespace + "._keys_" + indexName);
     }
 
     @Override

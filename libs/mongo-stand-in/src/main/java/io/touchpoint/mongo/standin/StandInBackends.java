@@ -29,7 +29,8 @@ import org.h2.mvstore.MVMap;
  * update by id (optimistic locking, lease tokens, outbox claims), every sweep and every list scans its whole
  * collection, holding the collection's lock, and throughput falls as data grows, which MongoDB itself does not do. In
  * the H2 file, unique indexes also compare their keys by value rather than by serializing them ({@link
- * KeyOrderedIndex}), and documents are stored as BSON ({@link BsonDocumentType}). Indexes are created and dropped
+ * KeyOrderedIndex}), and documents are stored as BSON ({@link BsonDocumentType}), numbered in insertion order
+ * ({@link IndexedH2Collection}). Indexes are created and dropped
  * under the collection's lock, as its reads and writes are.
  */
 public final class StandInBackends {
@@ -139,11 +140,19 @@ public final class StandInBackends {
     private static final class IndexedH2Backend extends H2Backend {
 
         /**
-         * A collection's documents, as BSON. The name starts with the database's, as all its maps do, so dropping
-         * the database drops it.
+         * A collection's documents, as BSON, each under a number that counts up in insertion order (its position).
+         * The name starts with the database's, as all its maps do, so dropping the database drops it.
          */
         private static String documentsMap(String fullName) {
-            return fullName + "._documents";
+            return fullName + "._rows";
+        }
+
+        /**
+         * The maps earlier versions kept a collection's documents in, keyed by {@code _id}: mongo-java-server's own
+         * (Java serialization), then ours (BSON).
+         */
+        private static List<String> formerDocumentsMaps(String fullName) {
+            return List.of("databases." + fullName, fullName + "._documents");
         }
 
         /** A builder per map: H2 completes a builder's missing key type when it opens the map. */
@@ -181,17 +190,29 @@ public final class StandInBackends {
             }
 
             /**
-             * Moves the documents of a file written before into {@code data}: they were in mongo-java-server's own
-             * map, with Java serialization. A crash while copying leaves that map in place, and the next start
-             * copies again.
+             * Moves the documents of a file written before into {@code data}, numbered in the order they are read.
+             * The former maps are removed once all are in, so a crash while copying leaves them in place and the
+             * next start copies again, from the beginning. The collection's unique indexes, which hold positions, are
+             * then in maps of {@link KeyOrderedIndex}'s new name, filled from the documents when they open empty.
+             * (H2Database itself leaves an empty {@code databases.} map behind when it renames a collection.)
              */
             private void copyFormerDocuments(String fullName, MVMap<Object, Document> data) {
-                String former = "databases." + fullName;
-                if (getMvStore().hasMap(former)) {
-                    MVMap<Object, Document> documents = getMvStore().openMap(former);
-                    documents.forEach(data::put);
-                    getMvStore().removeMap(documents);
+                List<MVMap<Object, Document>> former = formerDocumentsMaps(fullName).stream()
+                        .filter(getMvStore()::hasMap)
+                        .map(name -> name.startsWith("databases.")
+                                ? getMvStore().<Object, Document>openMap(name)
+                                : getMvStore().openMap(name, documents()))
+                        .toList();
+                if (former.stream().anyMatch(documents -> !documents.isEmpty())) {
+                    data.clear();
+                    long position = 0;
+                    for (MVMap<Object, Document> documents : former) {
+                        for (Document document : documents.values()) {
+                            data.put(++position, document);
+                        }
+                    }
                 }
+                former.forEach(getMvStore()::removeMap);
             }
 
             @Override
@@ -232,9 +253,22 @@ public final class StandInBackends {
         }
     }
 
+    /**
+     * A collection whose documents are numbered in insertion order rather than keyed by {@code _id}, as
+     * mongo-java-server keys them; the unique {@code _id} index finds a document's number. H2 rewrites every page an
+     * insert touches, whole, at the next commit (every second): random ids (derived message ids, event ids) put each
+     * new document in another page of documents, and the stand-in's CPU grew with its file. Numbered, new documents
+     * fill the last page, and documents written soon after they are inserted (outbox events, new tickets) sit in
+     * pages written anyway.
+     */
     private static final class IndexedH2Collection extends H2Collection {
 
         private final Candidates<Object> candidates = new Candidates<>();
+
+        private final MVMap<Object, Document> data;
+
+        /** The last document's number; under the collection's lock, as every insert is. */
+        private long lastPosition;
 
         IndexedH2Collection(
                 MongoDatabase database,
@@ -244,6 +278,8 @@ public final class StandInBackends {
                 MVMap<String, Object> meta,
                 CursorRegistry cursors) {
             super(database, name, options, data, meta, cursors);
+            this.data = data;
+            this.lastPosition = data.isEmpty() ? 0 : (Long) data.lastKey();
         }
 
         @Override
@@ -272,7 +308,8 @@ public final class StandInBackends {
 
         @Override
         protected Object addDocumentInternal(Document document) {
-            Object position = super.addDocumentInternal(document);
+            Long position = ++lastPosition;
+            data.put(position, document);
             candidates.written(position, null, document);
             return position;
         }

@@ -18,6 +18,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
@@ -25,8 +26,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,6 +39,7 @@ import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,9 +97,13 @@ class StandInBackendsTests {
     void theFileBackendFindsEveryKindOfIdAndRefusesDuplicatesOfEach() {
         List<Object> ids = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            // Not ObjectIds or documents among these: mongo-java-server's H2 collection (its data map, keyed by _id)
-            // cannot order those against each other, whatever the index does.
-            ids.addAll(List.of("id-" + i, i, (long) i + 1_000_000_000_000L, (double) i + 0.5));
+            ids.addAll(List.of(
+                    "id-" + i,
+                    i,
+                    (long) i + 1_000_000_000_000L,
+                    (double) i + 0.5,
+                    new ObjectId(),
+                    new Document("channel", "sms").append("n", i)));
         }
         withCollection(() -> StandInBackends.inFile(directory.resolve("ids.mv").toString()), documents -> {
             documents.insertMany(ids.stream().map(id -> new Document("_id", id)).toList());
@@ -106,7 +114,12 @@ class StandInBackendsTests {
                         .isEqualTo(new Document("_id", id));
             }
             assertThat(documents.find(Filters.eq("_id", "id-500")).first()).isNull();
-            for (Object id : List.of("id-7", 7, 1_000_000_000_007L, ids.get(ids.size() - 1))) {
+            for (Object id : List.of(
+                    "id-7",
+                    7,
+                    1_000_000_000_007L,
+                    ids.get(ids.size() - 2),
+                    new Document("channel", "sms").append("n", 7))) {
                 assertThatThrownBy(() -> documents.insertOne(new Document("_id", id)))
                         .isInstanceOfSatisfying(MongoWriteException.class, duplicate -> assertThat(duplicate.getCode())
                                 .isEqualTo(11000));
@@ -142,11 +155,88 @@ class StandInBackendsTests {
 
         assertThat(mapNames(file))
                 .contains(
-                        "stand_in.tickets._documents",
-                        "stand_in.tickets._keys__id_",
-                        "stand_in.tickets._keys_tenantId_1_key_1")
+                        "stand_in.tickets._rows",
+                        "stand_in.tickets._positions__id_",
+                        "stand_in.tickets._positions_tenantId_1_key_1")
                 .doesNotContain("databases.stand_in.tickets")
                 .noneMatch(name -> name.contains("._index_"));
+    }
+
+    @Test
+    void aFileWhoseDocumentsAreKeyedByIdOpensWithItsDocumentsAndIndexes() {
+        String file = directory.resolve("by-id.mv").toString();
+        List<Document> tickets = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            tickets.add(new Document("_id", "t" + (i * 7919 % 300))
+                    .append("tenantId", "acme")
+                    .append("key", "k" + i));
+        }
+        withCollection(() -> StandInBackends.inFile(file), collection -> {
+            collection.createIndex(Indexes.ascending("tenantId", "key"), new IndexOptions().unique(true));
+            collection.insertMany(tickets);
+        });
+        keyDocumentsByIdAsBefore(file);
+
+        withCollection(() -> StandInBackends.inFile(file), collection -> {
+            for (Document ticket : tickets) {
+                assertThat(collection.find(Filters.eq("_id", ticket.get("_id"))).first())
+                        .isEqualTo(ticket);
+                assertThat(collection
+                                .find(Filters.and(Filters.eq("tenantId", "acme"), Filters.eq("key", ticket.get("key"))))
+                                .first())
+                        .isEqualTo(ticket);
+            }
+            assertThatThrownBy(() -> collection.insertOne(
+                            new Document("_id", "t1").append("tenantId", "acme").append("key", "new")))
+                    .isInstanceOf(MongoWriteException.class);
+            collection.insertOne(
+                    new Document("_id", "t300").append("tenantId", "acme").append("key", "k300"));
+        });
+        withCollection(() -> StandInBackends.inFile(file), collection -> {
+            assertThat(collection.countDocuments()).isEqualTo(301);
+            assertThat(collection.find(Filters.eq("key", "k300")).first()).isNotNull();
+        });
+        assertThat(mapNames(file)).noneMatch(name -> name.contains("._documents") || name.contains("._keys_"));
+    }
+
+    /**
+     * Rewrites a file into the layout of the versions before documents were numbered: documents keyed by their
+     * {@code _id} in {@code <collection>._documents}, unique indexes mapping keys to {@code _id}s in {@code
+     * <collection>._keys_<index>}.
+     */
+    private static void keyDocumentsByIdAsBefore(String file) {
+        MVStore store = MVStore.open(file);
+        try {
+            for (String name : Set.copyOf(store.getMapNames())) {
+                if (name.endsWith("._rows")) {
+                    MVMap<Object, de.bwaldvogel.mongo.bson.Document> rows = store.openMap(
+                            name,
+                            new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>()
+                                    .valueType(new BsonDocumentType()));
+                    MVMap<Object, de.bwaldvogel.mongo.bson.Document> byId = store.openMap(
+                            name.replace("._rows", "._documents"),
+                            new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>()
+                                    .valueType(new BsonDocumentType()));
+                    // The namespaces and indexes collections have no _id: any key unique in the map does then.
+                    rows.values()
+                            .forEach(document -> byId.put(
+                                    Objects.requireNonNullElseGet(document.get("_id"), UUID::randomUUID), document));
+                    store.removeMap(rows);
+                } else if (name.contains("._positions_")) {
+                    MVMap<KeyValue, Object> positions = store.openMap(name, keys());
+                    MVMap<KeyValue, Object> ids = store.openMap(name.replace("._positions_", "._keys_"), keys());
+                    // Not the documents' ids: an index the new version kept would find nothing.
+                    positions.forEach((key, position) -> ids.put(key, "former-" + position));
+                    store.removeMap(positions);
+                }
+            }
+        } finally {
+            store.close();
+        }
+    }
+
+    private static MVMap.Builder<KeyValue, Object> keys() {
+        return new MVMap.Builder<KeyValue, Object>().keyType(new KeyOrderedIndex.KeyType());
     }
 
     @Test
