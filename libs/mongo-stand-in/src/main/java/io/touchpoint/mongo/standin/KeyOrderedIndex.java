@@ -61,6 +61,18 @@ final class KeyOrderedIndex extends AbstractUniqueIndex<Object> {
         return List.of(namespace + "._index_" + indexName, namespace + "._keys_" + indexName);
     }
 
+    /**
+     * Empties this index if it cannot be complete for a collection of {@code documents} documents: a unique index that
+     * is not sparse holds a key for every document. The collection fills an empty index from its documents when it
+     * adds it; one whose filling a crash cut short (after a file of an earlier version was moved over, say) would
+     * otherwise miss documents for good.
+     */
+    void clearIfIncomplete(long documents) {
+        if (!isSparse() && keys.sizeAsLong() != documents) {
+            keys.clear();
+        }
+    }
+
     @Override
     protected Object removeDocument(KeyValue key) {
         return keys.remove(key);

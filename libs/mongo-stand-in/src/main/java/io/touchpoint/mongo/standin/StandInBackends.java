@@ -302,9 +302,16 @@ public final class StandInBackends {
             }
         }
 
-        /** Under the collection's lock, as in the in-memory collection. */
+        /**
+         * Under the collection's lock, as in the in-memory collection. An index being opened (not one the collection
+         * already has, which shares its map) is filled again if a crash cut its filling short.
+         */
         @Override
         public synchronized void addIndex(Index<Object> index) {
+            if (index instanceof KeyOrderedIndex opened
+                    && getIndexes().stream().noneMatch(open -> open.getName().equals(index.getName()))) {
+                opened.clearIfIncomplete(count());
+            }
             super.addIndex(index);
         }
 

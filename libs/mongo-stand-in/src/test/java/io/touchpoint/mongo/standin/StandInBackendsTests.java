@@ -199,6 +199,40 @@ class StandInBackendsTests {
         assertThat(mapNames(file)).noneMatch(name -> name.contains("._documents") || name.contains("._keys_"));
     }
 
+    @Test
+    void anIndexWhoseFillingWasCutShortIsFilledAgainWhenItOpens() {
+        String file = directory.resolve("cut-short.mv").toString();
+        withCollection(() -> StandInBackends.inFile(file), collection -> {
+            collection.createIndex(Indexes.ascending("tenantId", "key"), new IndexOptions().unique(true));
+            for (int i = 0; i < 200; i++) {
+                collection.insertOne(
+                        new Document("_id", "t" + i).append("tenantId", "acme").append("key", "k" + i));
+            }
+        });
+        MVStore store = MVStore.open(file);
+        try {
+            for (String name :
+                    List.of("stand_in.tickets._positions__id_", "stand_in.tickets._positions_tenantId_1_key_1")) {
+                MVMap<KeyValue, Object> positions = store.openMap(name, keys());
+                List.copyOf(positions.keyList()).subList(0, 150).forEach(positions::remove);
+            }
+        } finally {
+            store.close();
+        }
+
+        withCollection(() -> StandInBackends.inFile(file), collection -> {
+            for (int i = 0; i < 200; i++) {
+                assertThat(collection.find(Filters.eq("_id", "t" + i)).first()).isNotNull();
+                assertThat(collection
+                                .find(Filters.and(Filters.eq("tenantId", "acme"), Filters.eq("key", "k" + i)))
+                                .first())
+                        .isNotNull();
+            }
+            assertThatThrownBy(() -> collection.insertOne(new Document("_id", "t0")))
+                    .isInstanceOf(MongoWriteException.class);
+        });
+    }
+
     /**
      * Rewrites a file into the layout of the versions before documents were numbered: documents keyed by their
      * {@code _id} in {@code <collection>._documents}, unique indexes mapping keys to {@code _id}s in {@code
