@@ -18,7 +18,9 @@ import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.List;
+import java.util.function.Supplier;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 
 /**
  * The MongoDB stand-in's backends: mongo-java-server's own, except that a query naming the keys of a unique index
@@ -61,6 +63,21 @@ public final class StandInBackends {
                 return false;
             }
         };
+    }
+
+    /**
+     * Runs {@code read} with the store's current version registered as in use, so that no chunk it reads is dropped
+     * before it is done. H2 does not count an open cursor as a use: a scan of a big collection (the first outbox sweep
+     * after a start reads them all) while H2 compacted the file failed with "Chunk … not found"
+     * (h2database/h2database#4383, open for 2.4.240), seen on a 2 GB launcher file at every start.
+     */
+    private static <T> T reading(MVStore store, Supplier<T> read) {
+        MVStore.TxCounter version = store.registerVersionUsage();
+        try {
+            return read.get();
+        } finally {
+            store.deregisterVersionUsage(version);
+        }
     }
 
     private static final class IndexedMemoryBackend extends MemoryBackend {
@@ -194,7 +211,7 @@ public final class StandInBackends {
                 copyFormerDocuments(fullName, data);
                 // The map name H2Database itself uses, so the collection's metadata written before stays readable.
                 MVMap<String, Object> meta = getMvStore().openMap("meta." + fullName);
-                return new IndexedH2Collection(this, collectionName, options, data, meta, cursorRegistry);
+                return new IndexedH2Collection(this, collectionName, options, getMvStore(), data, meta, cursorRegistry);
             }
 
             /**
@@ -213,12 +230,15 @@ public final class StandInBackends {
                         .toList();
                 if (former.stream().anyMatch(documents -> !documents.isEmpty())) {
                     data.clear();
-                    long position = 0;
-                    for (MVMap<Object, Document> documents : former) {
-                        for (Document document : documents.values()) {
-                            data.put(++position, document);
+                    reading(getMvStore(), () -> {
+                        long position = 0;
+                        for (MVMap<Object, Document> documents : former) {
+                            for (Document document : documents.values()) {
+                                data.put(++position, document);
+                            }
                         }
-                    }
+                        return position;
+                    });
                 }
                 former.forEach(getMvStore()::removeMap);
             }
@@ -275,6 +295,8 @@ public final class StandInBackends {
 
         private final MVMap<Object, Document> data;
 
+        private final MVStore store;
+
         /** The last document's number; under the collection's lock, as every insert is. */
         private long lastPosition;
 
@@ -282,11 +304,13 @@ public final class StandInBackends {
                 MongoDatabase database,
                 String name,
                 CollectionOptions options,
+                MVStore store,
                 MVMap<Object, Document> data,
                 MVMap<String, Object> meta,
                 CursorRegistry cursors) {
             super(database, name, options, data, meta, cursors);
             this.data = data;
+            this.store = store;
             this.lastPosition = data.isEmpty() ? 0 : (Long) data.lastKey();
         }
 
@@ -295,10 +319,13 @@ public final class StandInBackends {
                 Document query, Document orderBy, int skip, int limit, int batchSize, Document fieldSelector) {
             // Under the collection's lock, which every write holds too (count() reaches here without it).
             synchronized (this) {
-                Iterable<Object> positions = candidates.of(getIndexes(), query, this::streamAllDocumentsWithPosition);
-                return positions == null
-                        ? super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector)
-                        : matchDocuments(query, positions, orderBy, skip, limit, batchSize, fieldSelector);
+                return reading(store, () -> {
+                    Iterable<Object> positions =
+                            candidates.of(getIndexes(), query, this::streamAllDocumentsWithPosition);
+                    return positions == null
+                            ? super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector)
+                            : matchDocuments(query, positions, orderBy, skip, limit, batchSize, fieldSelector);
+                });
             }
         }
 
@@ -312,7 +339,10 @@ public final class StandInBackends {
                     && getIndexes().stream().noneMatch(open -> open.getName().equals(index.getName()))) {
                 opened.clearIfIncomplete(count());
             }
-            super.addIndex(index);
+            reading(store, () -> {
+                super.addIndex(index);
+                return null;
+            });
         }
 
         @Override
