@@ -32,8 +32,8 @@ import org.h2.mvstore.MVStore;
  * collection, holding the collection's lock, and throughput falls as data grows, which MongoDB itself does not do. In
  * the H2 file, unique indexes also compare their keys by value rather than by serializing them ({@link
  * KeyOrderedIndex}), and documents are stored as BSON ({@link BsonDocumentType}), numbered in insertion order
- * ({@link IndexedH2Collection}). Indexes are created and dropped
- * under the collection's lock, as its reads and writes are.
+ * ({@link IndexedH2Collection}). Indexes are created and dropped under the collection's lock, as its reads and writes
+ * are.
  */
 public final class StandInBackends {
 
