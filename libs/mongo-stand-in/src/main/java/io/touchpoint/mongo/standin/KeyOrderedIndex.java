@@ -44,8 +44,7 @@ final class KeyOrderedIndex extends AbstractUniqueIndex<Object> {
                 store.removeMap(former);
             }
         }
-        MVMap<KeyValue, Object> keys = store.openMap(
-                mapName(namespace, indexName), new MVMap.Builder<KeyValue, Object>().keyType(new KeyType()));
+        MVMap<KeyValue, Object> keys = store.openMap(mapName(namespace, indexName), positions());
         return new KeyOrderedIndex(keys, indexName, indexKeys, sparse);
     }
 
@@ -54,6 +53,11 @@ final class KeyOrderedIndex extends AbstractUniqueIndex<Object> {
      */
     static String mapName(String namespace, String indexName) {
         return namespace + "._positions_" + indexName;
+    }
+
+    /** A builder per map: the index's keys, in {@link KeyType}, each to a document's position. */
+    static MVMap.Builder<KeyValue, Object> positions() {
+        return new MVMap.Builder<KeyValue, Object>().keyType(new KeyType());
     }
 
     /** The maps mongo-java-server's own index of that name used, then ours when positions were {@code _id}s. */

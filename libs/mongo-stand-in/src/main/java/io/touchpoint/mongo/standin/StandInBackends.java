@@ -80,6 +80,11 @@ public final class StandInBackends {
         }
     }
 
+    /** A builder per map of a collection's documents: H2 completes a builder's missing key type when it opens it. */
+    static MVMap.Builder<Object, Document> documents() {
+        return new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType());
+    }
+
     private static final class IndexedMemoryBackend extends MemoryBackend {
 
         @Override
@@ -178,11 +183,6 @@ public final class StandInBackends {
          */
         private static List<String> formerDocumentsMaps(String fullName) {
             return List.of("databases." + fullName, fullName + "._documents");
-        }
-
-        /** A builder per map: H2 completes a builder's missing key type when it opens the map. */
-        private static MVMap.Builder<Object, Document> documents() {
-            return new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType());
         }
 
         IndexedH2Backend(String fileName) {

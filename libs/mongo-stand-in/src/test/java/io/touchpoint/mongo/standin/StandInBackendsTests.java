@@ -213,7 +213,7 @@ class StandInBackendsTests {
         try {
             for (String name :
                     List.of("stand_in.tickets._positions__id_", "stand_in.tickets._positions_tenantId_1_key_1")) {
-                MVMap<KeyValue, Object> positions = store.openMap(name, keys());
+                MVMap<KeyValue, Object> positions = store.openMap(name, KeyOrderedIndex.positions());
                 List.copyOf(positions.keyList()).subList(0, 150).forEach(positions::remove);
             }
         } finally {
@@ -243,22 +243,19 @@ class StandInBackendsTests {
         try {
             for (String name : Set.copyOf(store.getMapNames())) {
                 if (name.endsWith("._rows")) {
-                    MVMap<Object, de.bwaldvogel.mongo.bson.Document> rows = store.openMap(
-                            name,
-                            new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>()
-                                    .valueType(new BsonDocumentType()));
-                    MVMap<Object, de.bwaldvogel.mongo.bson.Document> byId = store.openMap(
-                            name.replace("._rows", "._documents"),
-                            new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>()
-                                    .valueType(new BsonDocumentType()));
+                    MVMap<Object, de.bwaldvogel.mongo.bson.Document> rows =
+                            store.openMap(name, StandInBackends.documents());
+                    MVMap<Object, de.bwaldvogel.mongo.bson.Document> byId =
+                            store.openMap(name.replace("._rows", "._documents"), StandInBackends.documents());
                     // The namespaces and indexes collections have no _id: any key unique in the map does then.
                     rows.values()
                             .forEach(document -> byId.put(
                                     Objects.requireNonNullElseGet(document.get("_id"), UUID::randomUUID), document));
                     store.removeMap(rows);
                 } else if (name.contains("._positions_")) {
-                    MVMap<KeyValue, Object> positions = store.openMap(name, keys());
-                    MVMap<KeyValue, Object> ids = store.openMap(name.replace("._positions_", "._keys_"), keys());
+                    MVMap<KeyValue, Object> positions = store.openMap(name, KeyOrderedIndex.positions());
+                    MVMap<KeyValue, Object> ids =
+                            store.openMap(name.replace("._positions_", "._keys_"), KeyOrderedIndex.positions());
                     // Not the documents' ids: an index the new version kept would find nothing.
                     positions.forEach((key, position) -> ids.put(key, "former-" + position));
                     store.removeMap(positions);
@@ -267,10 +264,6 @@ class StandInBackendsTests {
         } finally {
             store.close();
         }
-    }
-
-    private static MVMap.Builder<KeyValue, Object> keys() {
-        return new MVMap.Builder<KeyValue, Object>().keyType(new KeyOrderedIndex.KeyType());
     }
 
     @Test
