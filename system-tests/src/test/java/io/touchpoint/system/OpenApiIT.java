@@ -75,6 +75,17 @@ class OpenApiIT {
     }
 
     @Test
+    void theMergedDocumentAlsoHasTheTicketServicesOperations() {
+        DocumentContext document = mergedDocumentWith("/v1/tickets/{id}");
+
+        assertThat(document.<List<String>>read("$['x-touchpoint-missing']")).doesNotContain("channels", "tickets");
+        assertThat(document.<Map<String, Object>>read("$.paths['/v1/tickets/{id}']"))
+                .containsKeys("get", "patch");
+        assertThat(document.<Map<String, Object>>read("$.paths"))
+                .containsKeys(CONNECTIONS, "/v1/tickets/realtime/inbox");
+    }
+
+    @Test
     void channelOperationsFollowTheApiConventions() {
         DocumentContext document = mergedDocumentWith(CONNECTIONS);
         Map<String, Object> create = document.read("$.paths['" + CONNECTIONS + "'].post");

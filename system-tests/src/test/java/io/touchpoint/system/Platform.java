@@ -78,10 +78,15 @@ final class Platform {
         channel.put("TOUCHPOINT_CHANNEL_EMAIL_PORT", Integer.toString(freePort()));
         App channelService = launch("channel-service", channel);
 
+        Map<String, String> ticket = new HashMap<>(common);
+        ticket.put("MONGODB_DATABASE", TestInfrastructure.newDatabaseName("system_ticket"));
+        App ticketService = launch("ticket-service", ticket);
+
         Map<String, String> gateway = new HashMap<>(common);
         gateway.put("MONGODB_DATABASE", TestInfrastructure.newDatabaseName("system_gateway"));
         gateway.put("TOUCHPOINT_ADMIN_API_KEY", ADMIN_KEY);
         gateway.put("CHANNEL_SERVICE_URI", channelService.baseUrl());
+        gateway.put("TICKET_SERVICE_URI", ticketService.baseUrl());
         launch("gateway", gateway);
 
         Instant deadline = Instant.now().plus(STARTUP);

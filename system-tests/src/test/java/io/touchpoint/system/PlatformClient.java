@@ -25,17 +25,24 @@ final class PlatformClient {
 
     private final String apiKey;
 
-    private PlatformClient(String baseUrl, String apiKey) {
+    /** The tenant and principal (the key's id) of a {@link #newTenant} client. */
+    private final String tenantId;
+
+    private final String principal;
+
+    private PlatformClient(String baseUrl, String apiKey, String tenantId, String principal) {
         this.baseUrl = baseUrl;
         this.apiKey = apiKey;
+        this.tenantId = tenantId;
+        this.principal = principal;
     }
 
     static PlatformClient admin(Platform platform) {
-        return new PlatformClient(platform.gatewayUrl(), Platform.ADMIN_KEY);
+        return new PlatformClient(platform.gatewayUrl(), Platform.ADMIN_KEY, null, null);
     }
 
     static PlatformClient anonymous(Platform platform) {
-        return new PlatformClient(platform.gatewayUrl(), null);
+        return new PlatformClient(platform.gatewayUrl(), null, null, null);
     }
 
     /** Creates a tenant with a fresh id and a key holding {@code scopes}, and returns a client using that key. */
@@ -50,7 +57,20 @@ final class PlatformClient {
                 "/v1/admin/tenants/" + tenantId + "/api-keys",
                 "{\"name\": \"system tests\", \"scopes\": [\"%s\"]}".formatted(scopeList));
         assertThat(key.statusCode()).as(key.body()).isEqualTo(201);
-        return new PlatformClient(platform.gatewayUrl(), JsonPath.read(key.body(), "$.secret"));
+        return new PlatformClient(
+                platform.gatewayUrl(),
+                JsonPath.read(key.body(), "$.secret"),
+                tenantId,
+                JsonPath.read(key.body(), "$.id"));
+    }
+
+    String tenantId() {
+        return tenantId;
+    }
+
+    /** Who the services see calling: the key's id. */
+    String principal() {
+        return principal;
     }
 
     HttpResponse<String> get(String path) {
@@ -72,6 +92,10 @@ final class PlatformClient {
         return send(request);
     }
 
+    HttpResponse<String> put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").PUT(body(json)));
+    }
+
     HttpResponse<String> patch(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").method("PATCH", body(json)));
     }
@@ -80,6 +104,20 @@ final class PlatformClient {
         HttpRequest.Builder request = request(path).GET();
         headers.forEach(request::header);
         return send(request);
+    }
+
+    /** Opens a server-sent event stream; the request's timeout ends once the response's headers have arrived. */
+    EventStream stream(String path) {
+        try {
+            return new EventStream(http.send(
+                    request(path).header("Accept", "text/event-stream").GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream()));
+        } catch (IOException e) {
+            throw new AssertionError("request failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     private HttpRequest.Builder request(String path) {

@@ -3,16 +3,7 @@ package io.touchpoint.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,8 +48,11 @@ class PublicChatIT {
                 Map.of("Authorization", "Bearer " + token));
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
 
-        List<String> frames = readStream(
-                "/v1/public/chat/conversations/" + conversation + "/events?token=" + token, "Hello, is anyone there?");
+        List<String> frames;
+        try (EventStream stream =
+                anonymous.stream("/v1/public/chat/conversations/" + conversation + "/events?token=" + token)) {
+            frames = stream.assertOpen().readUntil("Hello, is anyone there?");
+        }
         assertThat(frames).anySatisfy(line -> assertThat(line).startsWith("id:"));
         assertThat(frames).anySatisfy(line -> assertThat(line).contains("Hello, is anyone there?"));
     }
@@ -84,31 +78,5 @@ class PublicChatIT {
         assertThat(posted.statusCode()).isIn(401, 404);
         assertThat(posted.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-    }
-
-    /** Reads the SSE stream until a line contains {@code until}, then hangs up; fails after 20 s. */
-    private static List<String> readStream(String path, String until) throws Exception {
-        HttpClient http =
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
-                .header("Accept", "text/event-stream")
-                .timeout(Duration.ofSeconds(20))
-                .GET()
-                .build();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader reader =
-                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lines.add(line);
-                if (line.contains(until)) {
-                    return lines;
-                }
-            }
-        }
-        throw new AssertionError("stream ended before '" + until + "': " + lines);
     }
 }

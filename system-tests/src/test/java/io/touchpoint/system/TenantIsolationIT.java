@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +29,7 @@ class TenantIsolationIT {
 
     @Test
     void anotherTenantsConnectionIsNotFoundOnEveryRoute() {
-        String connection = createApiConnection(tenantA);
+        String connection = ApiChannel.create(platform, tenantA).id();
         String path = "/v1/channels/connections/" + connection;
 
         assertNotFound(tenantB.get(path));
@@ -49,8 +44,7 @@ class TenantIsolationIT {
 
     @Test
     void anotherTenantsMessageIsNotFound() {
-        String connection = createApiConnection(tenantA);
-        String message = receiveMessage(connection, "isolation-1");
+        String message = ApiChannel.create(platform, tenantA).receive("isolation-1", "user-1", "hi");
 
         assertNotFound(tenantB.get("/v1/channels/messages/" + message));
         assertThat(tenantA.get("/v1/channels/messages/" + message).statusCode()).isEqualTo(200);
@@ -58,7 +52,7 @@ class TenantIsolationIT {
 
     @Test
     void forgedTenantHeadersFromAClientAreIgnored() {
-        String connection = createApiConnection(tenantA);
+        String connection = ApiChannel.create(platform, tenantA).id();
         String path = "/v1/channels/connections/" + connection;
         Map<String, String> forged = Map.of(
                 "Touchpoint-Tenant-Context", "v1.forged.forged",
@@ -69,42 +63,6 @@ class TenantIsolationIT {
         assertThat(tenantA.get(path, forged).statusCode()).isEqualTo(200);
         assertThat(PlatformClient.anonymous(platform).get(path, forged).statusCode())
                 .isEqualTo(401);
-    }
-
-    private static String createApiConnection(PlatformClient tenant) {
-        HttpResponse<String> created = tenant.post(
-                "/v1/channels/connections",
-                "{\"kind\": \"api\", \"displayName\": \"Mobile app\", \"secrets\": {\"signingKey\": \"%s\"}}"
-                        .formatted(SIGNING_KEY));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JsonPath.read(created.body(), "$.id");
-    }
-
-    private static final String SIGNING_KEY = "system-tests-api-channel-signing-key";
-
-    /** A company app's message through the gateway's public webhook route, signed with the connection's key. */
-    private static String receiveMessage(String connection, String messageId) {
-        String body =
-                "{\"messageId\": \"%s\", \"customer\": {\"kind\": \"external\", \"value\": \"user-1\"}, \"text\": \"hi\"}"
-                        .formatted(messageId);
-        long t = Instant.now().getEpochSecond();
-        HttpResponse<String> response = PlatformClient.anonymous(platform)
-                .post(
-                        "/webhooks/api/" + connection,
-                        body,
-                        Map.of("Touchpoint-Signature", "t=" + t + ",v1=" + hmac(t + "." + body)));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return JsonPath.read(response.body(), "$.id");
-    }
-
-    private static String hmac(String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SIGNING_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void assertNotFound(HttpResponse<String> response) {
