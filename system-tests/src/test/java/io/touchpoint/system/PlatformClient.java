@@ -25,24 +25,21 @@ final class PlatformClient {
 
     private final String apiKey;
 
-    /** The tenant and principal (the key's id) of a {@link #newTenant} client. */
-    private final String tenantId;
-
+    /** Who the services see calling with a {@link #newTenant} client's key: the key's id. */
     private final String principal;
 
-    private PlatformClient(String baseUrl, String apiKey, String tenantId, String principal) {
+    private PlatformClient(String baseUrl, String apiKey, String principal) {
         this.baseUrl = baseUrl;
         this.apiKey = apiKey;
-        this.tenantId = tenantId;
         this.principal = principal;
     }
 
     static PlatformClient admin(Platform platform) {
-        return new PlatformClient(platform.gatewayUrl(), Platform.ADMIN_KEY, null, null);
+        return new PlatformClient(platform.gatewayUrl(), Platform.ADMIN_KEY, null);
     }
 
     static PlatformClient anonymous(Platform platform) {
-        return new PlatformClient(platform.gatewayUrl(), null, null, null);
+        return new PlatformClient(platform.gatewayUrl(), null, null);
     }
 
     /** Creates a tenant with a fresh id and a key holding {@code scopes}, and returns a client using that key. */
@@ -58,17 +55,9 @@ final class PlatformClient {
                 "{\"name\": \"system tests\", \"scopes\": [\"%s\"]}".formatted(scopeList));
         assertThat(key.statusCode()).as(key.body()).isEqualTo(201);
         return new PlatformClient(
-                platform.gatewayUrl(),
-                JsonPath.read(key.body(), "$.secret"),
-                tenantId,
-                JsonPath.read(key.body(), "$.id"));
+                platform.gatewayUrl(), JsonPath.read(key.body(), "$.secret"), JsonPath.read(key.body(), "$.id"));
     }
 
-    String tenantId() {
-        return tenantId;
-    }
-
-    /** Who the services see calling: the key's id. */
     String principal() {
         return principal;
     }

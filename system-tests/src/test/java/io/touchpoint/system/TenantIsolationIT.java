@@ -1,5 +1,6 @@
 package io.touchpoint.system;
 
+import static io.touchpoint.system.Responses.assertNotFound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
@@ -63,11 +64,5 @@ class TenantIsolationIT {
         assertThat(tenantA.get(path, forged).statusCode()).isEqualTo(200);
         assertThat(PlatformClient.anonymous(platform).get(path, forged).statusCode())
                 .isEqualTo(401);
-    }
-
-    private static void assertNotFound(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
-        assertThat(response.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     }
 }

@@ -1,5 +1,6 @@
 package io.touchpoint.system;
 
+import static io.touchpoint.system.Responses.assertNotFound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
@@ -80,11 +81,5 @@ class TicketsThroughGatewayIT {
 
     private static void assertOk(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    }
-
-    private static void assertNotFound(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
-        assertThat(response.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     }
 }
