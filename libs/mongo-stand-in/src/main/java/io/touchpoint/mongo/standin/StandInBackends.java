@@ -211,7 +211,7 @@ public final class StandInBackends {
                 copyFormerDocuments(fullName, data);
                 // The map name H2Database itself uses, so the collection's metadata written before stays readable.
                 MVMap<String, Object> meta = getMvStore().openMap("meta." + fullName);
-                return new IndexedH2Collection(this, collectionName, options, getMvStore(), data, meta, cursorRegistry);
+                return new IndexedH2Collection(this, collectionName, options, data, meta, cursorRegistry);
             }
 
             /**
@@ -295,8 +295,6 @@ public final class StandInBackends {
 
         private final MVMap<Object, Document> data;
 
-        private final MVStore store;
-
         /** The last document's number; under the collection's lock, as every insert is. */
         private long lastPosition;
 
@@ -304,13 +302,11 @@ public final class StandInBackends {
                 MongoDatabase database,
                 String name,
                 CollectionOptions options,
-                MVStore store,
                 MVMap<Object, Document> data,
                 MVMap<String, Object> meta,
                 CursorRegistry cursors) {
             super(database, name, options, data, meta, cursors);
             this.data = data;
-            this.store = store;
             this.lastPosition = data.isEmpty() ? 0 : (Long) data.lastKey();
         }
 
@@ -319,7 +315,7 @@ public final class StandInBackends {
                 Document query, Document orderBy, int skip, int limit, int batchSize, Document fieldSelector) {
             // Under the collection's lock, which every write holds too (count() reaches here without it).
             synchronized (this) {
-                return reading(store, () -> {
+                return reading(data.getStore(), () -> {
                     Iterable<Object> positions =
                             candidates.of(getIndexes(), query, this::streamAllDocumentsWithPosition);
                     return positions == null
@@ -339,7 +335,7 @@ public final class StandInBackends {
                     && getIndexes().stream().noneMatch(open -> open.getName().equals(index.getName()))) {
                 opened.clearIfIncomplete(count());
             }
-            reading(store, () -> {
+            reading(data.getStore(), () -> {
                 super.addIndex(index);
                 return null;
             });
