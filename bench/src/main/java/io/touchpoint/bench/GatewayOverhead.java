@@ -195,7 +195,7 @@ final class GatewayOverhead implements Bench.Scenario {
         print(String.format("direct, %.0f/s", rate), directHalf);
         print(String.format("gateway, %.0f/s", rate), gatewayHalf);
         System.out.printf(
-                "%-7s throughput gateway/direct %.2fx; at half load p50 +%.2f ms, p99 +%.2f ms through the gateway%n",
+                "%-7s throughput gateway/direct %.2fx; at half load p50 %+.2f ms, p99 %+.2f ms through the gateway%n",
                 "",
                 gatewaySaturated.requestsPerSecond() / directSaturated.requestsPerSecond(),
                 LatencyStats.millis(gatewayHalf.p50Nanos() - directHalf.p50Nanos()),
@@ -208,9 +208,8 @@ final class GatewayOverhead implements Bench.Scenario {
                     "", directMicros[0], gatewayMicros[1], gatewayMicros[0], directMicros[0] / gatewayMicros[1]);
         }
         // The load generator shares the cores: the more CPU it takes per request, the smaller the gateway's share of
-        // the
-        // gateway path, and the better the ratio looks (2026-11-24: wrk at ~40 µs per request 0.48x; this client with
-        // C2 at ~70 µs 0.58-0.63x, with C1 at ~130 µs 0.72x).
+        // the gateway path, and the better the ratio looks (2026-11-24: wrk at ~40 µs per request 0.48x; this client
+        // with C2 at ~70 µs 0.58-0.63x, with C1 at ~130 µs 0.72x).
         System.out.printf(
                 "%-7s load generator: %.0f µs per request direct, %.0f µs through the gateway%n",
                 "", directMicros[2], gatewayMicros[2]);

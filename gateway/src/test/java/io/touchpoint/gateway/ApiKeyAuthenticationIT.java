@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoDatabase;
+import io.touchpoint.gateway.auth.ApiKeySecrets;
 import io.touchpoint.tenancy.TenantContext;
 import io.touchpoint.tenancy.TenantContextSigner;
 import io.touchpoint.test.infrastructure.RealInfrastructure;
@@ -30,6 +31,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Tenants and keys made through the admin API, then used against the gateway in front of a real downstream. */
@@ -61,6 +63,9 @@ class ApiKeyAuthenticationIT {
         registry.add("touchpoint.tenant-context.key", () -> SHARED_KEY);
         registry.add("touchpoint.gateway.admin-key", () -> ADMIN_KEY);
         registry.add("touchpoint.gateway.rate-limits.enabled", () -> false);
+        registry.add("touchpoint.gateway.rate-limits.failed-authentication-policy.replenish-rate", () -> "1");
+        registry.add("touchpoint.gateway.rate-limits.failed-authentication-policy.burst-capacity", () -> "3");
+        TestGateway.trustForwardedAddresses(registry);
     }
 
     @BeforeEach
@@ -482,6 +487,7 @@ class ApiKeyAuthenticationIT {
                         }))
                 .run(
                         "--server.port=0",
+                        "--management.server.port=0",
                         "--spring.mongodb.uri=" + database.uri(),
                         "--spring.mongodb.database=" + database.name(),
                         "--TICKET_SERVICE_URI=" + services.uri(),
@@ -502,6 +508,41 @@ class ApiKeyAuthenticationIT {
                 .header("Origin", origin)
                 .headers(headers -> headers.setBearerAuth(key))
                 .exchange();
+    }
+
+    @Test
+    void anAddressThatSpentItsBudgetOfRejectedKeysKeepsItsKnownKeysButGetsNoNewLookups() {
+        String tenant = createTenant(null, "Budget");
+        String known = createKey(tenant, List.of("tickets:read")).get("secret").toString();
+        String notYetUsed =
+                createKey(tenant, List.of("tickets:read")).get("secret").toString();
+        String address = "198.51.100.9";
+        assertThat(TestGateway.ticketFrom(client, address, known).getStatus()).isEqualTo(HttpStatus.OK);
+
+        EntityExchangeResult<byte[]> refused = null;
+        int rejected = 0;
+        for (int i = 0; i < 30 && refused == null; i++) {
+            EntityExchangeResult<byte[]> random = TestGateway.ticketFrom(client, address, ApiKeySecrets.newSecret());
+            if (random.getStatus() == HttpStatus.TOO_MANY_REQUESTS) {
+                refused = random;
+            } else {
+                assertThat(random.getStatus()).isEqualTo(HttpStatus.UNAUTHORIZED);
+                rejected++;
+            }
+            // Known (cached) keys need no lookup: served throughout.
+            assertThat(TestGateway.ticketFrom(client, address, known).getStatus())
+                    .isEqualTo(HttpStatus.OK);
+        }
+
+        assertThat(refused).as("random keys refused within 30").isNotNull();
+        assertThat(rejected).isGreaterThanOrEqualTo(3);
+        assertThat(refused.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(refused.getResponseHeaders().getFirst("Retry-After")).isNotNull();
+        // A valid key this gateway has not looked up yet waits too from that address, not from another one.
+        assertThat(TestGateway.ticketFrom(client, address, notYetUsed).getStatus())
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(TestGateway.ticketFrom(client, "198.51.100.10", notYetUsed).getStatus())
+                .isEqualTo(HttpStatus.OK);
     }
 
     private String createTenant(String id, String name) {

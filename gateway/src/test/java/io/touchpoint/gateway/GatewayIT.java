@@ -2,9 +2,13 @@ package io.touchpoint.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.JsonPath;
 import io.touchpoint.tenancy.TenantContext;
 import io.touchpoint.tenancy.TenantContextSigner;
 import io.touchpoint.test.infrastructure.RealInfrastructure;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.gateway.filter.headers.GRPCRequestHeadersFilter;
 import org.springframework.cloud.gateway.filter.headers.GRPCResponseHeadersFilter;
@@ -22,6 +27,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The gateway in front of real HTTP servers standing in for the services. */
@@ -44,6 +50,9 @@ class GatewayIT {
 
     @LocalServerPort
     private int port;
+
+    @LocalManagementPort
+    private int managementPort;
 
     @Autowired
     private List<HttpHeadersFilter> headersFilters;
@@ -75,17 +84,61 @@ class GatewayIT {
     }
 
     @Test
-    void readinessIsUp() {
-        client.get()
+    void theActuatorAnswersOnTheManagementPortOnly() {
+        WebTestClient management = TestGateway.client(managementPort);
+        management
+                .get()
                 .uri("/actuator/health/readiness")
                 .exchange()
                 .expectStatus()
                 .isOk()
                 .expectBody()
                 .jsonPath("$.status")
-                .isEqualTo("UP")
+                .isEqualTo("UP");
+        management
+                .get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
                 .jsonPath("$.components.mongo.status")
                 .isEqualTo("UP");
+        management
+                .get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .doesNotExist("RateLimit-Limit")
+                .expectBody(String.class)
+                .value(metrics -> assertThat(metrics).contains("http_server_requests_seconds"));
+
+        for (String path : List.of("/actuator/prometheus", "/actuator/health", "/actuator/info", "/actuator")) {
+            client.get()
+                    .uri(path)
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
+    @Test
+    void thePublicPortShowsOnlyTheProbesStatus() {
+        for (String probe : List.of("/livez", "/readyz")) {
+            client.get()
+                    .uri(probe)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .exists("RateLimit-Limit")
+                    .expectBody()
+                    .json("{\"status\":\"UP\"}", JsonCompareMode.STRICT);
+        }
     }
 
     @Test
@@ -275,5 +328,34 @@ class GatewayIT {
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("service_unavailable");
+    }
+
+    @Test
+    void requestsTheServerCannotReadGetProblemsToo() throws IOException {
+        assertUnreadable("GET /v1/tickets/%zz HTTP/1.1\r\nHost: gateway\r\n", 400, "bad_request");
+        assertUnreadable(
+                "GET /v1/tickets/" + "a".repeat(9_000) + " HTTP/1.1\r\nHost: gateway\r\n", 414, "uri_too_long");
+        assertUnreadable(
+                "GET /v1/tickets/tkt_1 HTTP/1.1\r\nHost: gateway\r\nX-Padding: " + "a".repeat(20_000) + "\r\n",
+                431,
+                "request_headers_too_large");
+    }
+
+    /** Sends a request no HTTP client library would write, and reads the answer until the server closes. */
+    private void assertUnreadable(String requestHead, int status, String code) throws IOException {
+        String answer;
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream()
+                    .write((requestHead + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(answer)
+                .startsWith("HTTP/1.1 " + status)
+                .containsIgnoringCase("content-type: application/problem+json");
+        String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        assertThat(JsonPath.<Integer>read(body, "$.status")).isEqualTo(status);
+        assertThat(JsonPath.<String>read(body, "$.code")).isEqualTo(code);
+        assertThat(answer).containsIgnoringCase("content-length: " + body.getBytes(StandardCharsets.UTF_8).length);
     }
 }

@@ -3,6 +3,7 @@ package io.touchpoint.gateway;
 import io.touchpoint.gateway.auth.ApiKeySecrets;
 import java.time.Duration;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** What the gateway's integration tests share: configured API keys and a client for the running gateway. */
@@ -33,5 +34,24 @@ public final class TestGateway {
                 .baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(10))
                 .build();
+    }
+
+    /**
+     * Makes the gateway take the client's address from {@code X-Forwarded-For}, as behind a load balancer, so that a
+     * test can act as several clients ({@link #ticketFrom}).
+     */
+    public static void trustForwardedAddresses(DynamicPropertyRegistry registry) {
+        registry.add("server.forward-headers-strategy", () -> "framework");
+    }
+
+    /** {@code GET /v1/tickets/tkt_1} with {@code key}, as the client at {@code clientAddress}. */
+    public static EntityExchangeResult<byte[]> ticketFrom(WebTestClient client, String clientAddress, String key) {
+        return client.get()
+                .uri("/v1/tickets/tkt_1")
+                .header("X-Forwarded-For", clientAddress)
+                .headers(headers -> headers.setBearerAuth(key))
+                .exchange()
+                .expectBody()
+                .returnResult();
     }
 }

@@ -85,8 +85,13 @@ final class Platform {
         Map<String, String> gateway = new HashMap<>(common);
         gateway.put("MONGODB_DATABASE", TestInfrastructure.newDatabaseName("system_gateway"));
         gateway.put("TOUCHPOINT_ADMIN_API_KEY", ADMIN_KEY);
+        gateway.put("MANAGEMENT_PORT", Integer.toString(freePort()));
         gateway.put("CHANNEL_SERVICE_URI", channelService.baseUrl());
         gateway.put("TICKET_SERVICE_URI", ticketService.baseUrl());
+        // profile-service and feedback-service are not started: their routes meet a stopped service (nothing listens
+        // on these ports), never whatever else on this machine answers on their default ports.
+        gateway.put("PROFILE_SERVICE_URI", "http://127.0.0.1:" + freePort());
+        gateway.put("FEEDBACK_SERVICE_URI", "http://127.0.0.1:" + freePort());
         launch("gateway", gateway);
 
         Instant deadline = Instant.now().plus(STARTUP);
@@ -147,7 +152,7 @@ final class Platform {
                 .build();
 
         void awaitReady(Instant deadline) {
-            URI readiness = URI.create(baseUrl + "/actuator/health/readiness");
+            URI readiness = URI.create(baseUrl + "/readyz");
             Awaitility.await(name + " ready (see " + log + ")")
                     .atMost(Duration.between(Instant.now(), deadline).plusMillis(1))
                     .pollInterval(Duration.ofMillis(250))

@@ -25,29 +25,38 @@ final class PlatformClient {
 
     private final String apiKey;
 
+    private final String tenantId;
+
     /** Who the services see calling with a {@link #newTenant} client's key: the key's id. */
     private final String principal;
 
-    private PlatformClient(String baseUrl, String apiKey, String principal) {
+    private PlatformClient(String baseUrl, String apiKey, String tenantId, String principal) {
         this.baseUrl = baseUrl;
         this.apiKey = apiKey;
+        this.tenantId = tenantId;
         this.principal = principal;
     }
 
     static PlatformClient admin(Platform platform) {
-        return new PlatformClient(platform.gatewayUrl(), Platform.ADMIN_KEY, null);
+        return new PlatformClient(platform.gatewayUrl(), Platform.ADMIN_KEY, null, null);
     }
 
     static PlatformClient anonymous(Platform platform) {
-        return new PlatformClient(platform.gatewayUrl(), null, null);
+        return new PlatformClient(platform.gatewayUrl(), null, null, null);
     }
 
     /** Creates a tenant with a fresh id and a key holding {@code scopes}, and returns a client using that key. */
     static PlatformClient newTenant(Platform platform, String... scopes) {
+        return newTenantOnPlan(platform, "standard", scopes);
+    }
+
+    /** {@link #newTenant}, on another rate-limit plan than the default one. */
+    static PlatformClient newTenantOnPlan(Platform platform, String plan, String... scopes) {
         PlatformClient admin = admin(platform);
         String tenantId = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         HttpResponse<String> tenant = admin.post(
-                "/v1/admin/tenants", "{\"id\": \"%s\", \"name\": \"System test %s\"}".formatted(tenantId, tenantId));
+                "/v1/admin/tenants",
+                "{\"id\": \"%s\", \"name\": \"System test %s\", \"plan\": \"%s\"}".formatted(tenantId, tenantId, plan));
         assertThat(tenant.statusCode()).as(tenant.body()).isEqualTo(201);
         String scopeList = String.join("\", \"", List.of(scopes));
         HttpResponse<String> key = admin.post(
@@ -55,7 +64,14 @@ final class PlatformClient {
                 "{\"name\": \"system tests\", \"scopes\": [\"%s\"]}".formatted(scopeList));
         assertThat(key.statusCode()).as(key.body()).isEqualTo(201);
         return new PlatformClient(
-                platform.gatewayUrl(), JsonPath.read(key.body(), "$.secret"), JsonPath.read(key.body(), "$.id"));
+                platform.gatewayUrl(),
+                JsonPath.read(key.body(), "$.secret"),
+                tenantId,
+                JsonPath.read(key.body(), "$.id"));
+    }
+
+    String tenantId() {
+        return tenantId;
     }
 
     String principal() {

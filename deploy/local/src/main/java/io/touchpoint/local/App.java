@@ -15,7 +15,7 @@ record App(String name, int port, String portVariable) {
     }
 
     String readinessUrl() {
-        return baseUrl() + "/actuator/health/readiness";
+        return baseUrl() + "/readyz";
     }
 
     /** The module's Spring Boot executable jar, {@code <module>/target/<module>-<version>.jar}, if it is built. */

@@ -8,6 +8,7 @@ import java.util.Map;
 record LauncherSettings(
         Path root,
         App gateway,
+        int gatewayManagementPort,
         List<App> services,
         int mongoPort,
         String externalMongoUri,
@@ -22,6 +23,9 @@ record LauncherSettings(
         boolean classDataSharing,
         int readinessTimeoutSeconds) {
 
+    /** The gateway's actuator (metrics, health details): not on its public port. */
+    static final String GATEWAY_MANAGEMENT_PORT = "TOUCHPOINT_GATEWAY_MANAGEMENT_PORT";
+
     static LauncherSettings from(Path root, Map<String, String> env) {
         App gateway = app(env, "gateway", 8080, "TOUCHPOINT_GATEWAY_PORT");
         List<App> services = List.of(
@@ -33,6 +37,7 @@ record LauncherSettings(
         return new LauncherSettings(
                 root,
                 gateway,
+                intValue(env, GATEWAY_MANAGEMENT_PORT, 8090),
                 services,
                 intValue(env, "TOUCHPOINT_MONGO_PORT", 27018),
                 blankToNull(env.get("MONGODB_URI")),

@@ -7,7 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Asks an app's {@code /actuator/health/readiness}: ready means HTTP 200 (status UP). */
+/** Asks an app's readiness probe ({@code /readyz}): ready means HTTP 200 (status UP). */
 final class ReadinessProbe {
 
     private final HttpClient client =

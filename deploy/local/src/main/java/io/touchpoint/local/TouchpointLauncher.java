@@ -120,6 +120,10 @@ public final class TouchpointLauncher {
                 taken.add(app.port() + " (" + app.name() + "; set " + app.portVariable() + " to move it)");
             }
         }
+        if (Ports.isInUse(settings.gatewayManagementPort())) {
+            taken.add(settings.gatewayManagementPort() + " (the gateway's actuator; set "
+                    + LauncherSettings.GATEWAY_MANAGEMENT_PORT + " to move it)");
+        }
         if (settings.externalMongoUri() == null && Ports.isInUse(settings.mongoPort())) {
             taken.add(settings.mongoPort() + " (MongoDB stand-in; set TOUCHPOINT_MONGO_PORT to move it)");
         }
@@ -151,6 +155,7 @@ public final class TouchpointLauncher {
         // the broker, so it gets the same infrastructure as the services.
         Map<String, String> env = infrastructureEnvironment(settings.gateway(), mongoUri, secrets);
         env.put("MONGODB_DATABASE", "touchpoint_gateway");
+        env.put("MANAGEMENT_PORT", Integer.toString(settings.gatewayManagementPort()));
         for (App service : settings.services()) {
             env.put(uriVariable(service), service.baseUrl());
         }
@@ -290,6 +295,8 @@ public final class TouchpointLauncher {
         console.raw("  Gateway   " + gateway);
         console.raw("  Demo key  " + secrets.demoApiKey() + "  (tenant '" + settings.demoTenant() + "')");
         console.raw("  Admin key " + secrets.adminApiKey() + "  (platform admin: /v1/admin/tenants, api-keys, plans)");
+        console.raw("  Metrics   http://localhost:" + settings.gatewayManagementPort()
+                + "/actuator/prometheus  (the gateway's; each service's on its own port)");
         console.raw("  Email     smtp://localhost:" + smtpPort()
                 + "  (inbound mail for email connections' inboundAddress)");
         console.raw("  Data      " + settings.root().relativize(run.directory()) + "/  (kept across restarts)");

@@ -22,6 +22,7 @@ class LauncherSettingsTests {
                         org.assertj.core.groups.Tuple.tuple("ticket-service", 8083),
                         org.assertj.core.groups.Tuple.tuple("feedback-service", 8084),
                         org.assertj.core.groups.Tuple.tuple("gateway", 8080));
+        assertThat(settings.gatewayManagementPort()).isEqualTo(8090);
         assertThat(settings.mongoPort()).isEqualTo(27018);
         assertThat(settings.externalMongoUri()).isNull();
         assertThat(settings.externalRabbitHost()).isNull();
@@ -34,11 +35,13 @@ class LauncherSettingsTests {
                 ROOT,
                 Map.of(
                         "TOUCHPOINT_GATEWAY_PORT", "9080",
+                        "TOUCHPOINT_GATEWAY_MANAGEMENT_PORT", "9090",
                         "TOUCHPOINT_TICKET_PORT", "9083",
                         "MONGODB_URI", "mongodb://db:27017",
                         "RABBITMQ_HOST", "broker",
                         "TOUCHPOINT_JAVA_OPTS", " -Xmx512m  -Dfoo=bar "));
         assertThat(settings.gateway().port()).isEqualTo(9080);
+        assertThat(settings.gatewayManagementPort()).isEqualTo(9090);
         assertThat(settings.services()).extracting(App::port).contains(9083);
         assertThat(settings.externalMongoUri()).isEqualTo("mongodb://db:27017");
         assertThat(settings.externalRabbitHost()).isEqualTo("broker");

@@ -10,5 +10,9 @@ import reactor.core.publisher.Mono;
  */
 public interface ApiKeyAuthenticator {
 
-    Mono<Optional<Caller>> authenticate(String apiKey);
+    /**
+     * The caller {@code apiKey} stands for. A credential that would need a store lookup the {@code budget} does not
+     * allow ends in {@link LookupRefusedException}.
+     */
+    Mono<Optional<Caller>> authenticate(String apiKey, RejectionBudget budget);
 }

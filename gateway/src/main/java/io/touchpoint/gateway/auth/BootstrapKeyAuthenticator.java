@@ -35,8 +35,9 @@ public final class BootstrapKeyAuthenticator implements ApiKeyAuthenticator {
         return new Entry(ApiKeySecrets.sha256(apiKey), caller);
     }
 
+    /** Keys held in memory: no lookup, so the budget is not asked. */
     @Override
-    public Mono<Optional<Caller>> authenticate(String apiKey) {
+    public Mono<Optional<Caller>> authenticate(String apiKey, RejectionBudget budget) {
         return Mono.fromSupplier(() -> find(apiKey));
     }
 

@@ -15,9 +15,9 @@ public final class CompositeApiKeyAuthenticator implements ApiKeyAuthenticator {
     }
 
     @Override
-    public Mono<Optional<Caller>> authenticate(String apiKey) {
+    public Mono<Optional<Caller>> authenticate(String apiKey, RejectionBudget budget) {
         return Flux.fromIterable(delegates)
-                .concatMap(delegate -> delegate.authenticate(apiKey))
+                .concatMap(delegate -> delegate.authenticate(apiKey, budget))
                 .filter(Optional::isPresent)
                 .next()
                 .defaultIfEmpty(Optional.empty());

@@ -45,8 +45,12 @@ public final class JwtAuthenticator implements ApiKeyAuthenticator {
         return JWT_SHAPE.matcher(token).matches();
     }
 
+    /**
+     * The budget is not asked: checking a signature costs this gateway's CPU only (the key set is cached), and a
+     * valid token cannot be forged to reach the tenant lookup after it.
+     */
     @Override
-    public Mono<Optional<Caller>> authenticate(String token) {
+    public Mono<Optional<Caller>> authenticate(String token, RejectionBudget budget) {
         if (!looksLikeJwt(token)) {
             return Mono.just(Optional.empty());
         }

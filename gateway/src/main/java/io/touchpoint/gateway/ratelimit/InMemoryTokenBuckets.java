@@ -62,6 +62,14 @@ public final class InMemoryTokenBuckets implements TokenBuckets {
         }
     }
 
+    /** The whole tokens bucket {@code id} holds now, without taking any (a bucket never used is full). */
+    long available(String id, Limit limit) {
+        AtomicReference<State> bucket = buckets.get(id);
+        return bucket == null
+                ? limit.burstCapacity()
+                : (long) Math.floor(refilled(bucket.get(), limit, nanoClock.getAsLong()));
+    }
+
     /** Number of buckets held, for tests of pruning. */
     int size() {
         return buckets.size();

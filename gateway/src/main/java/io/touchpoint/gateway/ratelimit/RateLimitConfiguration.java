@@ -86,6 +86,12 @@ class RateLimitConfiguration {
     }
 
     @Bean
+    FailedAuthentications failedAuthentications(
+            RateLimitProperties properties, Problems problems, MeterRegistry meters) {
+        return new FailedAuthentications(properties.failedAuthenticationPolicy().limit(), problems, meters);
+    }
+
+    @Bean
     RequestBodyLimitFilter requestBodyLimitFilter(RequestBodyLimitProperties properties, Problems problems) {
         return new RequestBodyLimitFilter(properties, problems);
     }

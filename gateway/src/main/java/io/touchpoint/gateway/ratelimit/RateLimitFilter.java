@@ -14,11 +14,11 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 
 /**
- * Rate limits every request but the actuator's, after authentication: by caller when there is one, else by client
- * IP. The {@code RateLimit-*} headers go on every response of a limited request, including responses written
- * downstream or by error handlers (they are set again just before the response commits); a refused request gets
- * 429 problem+json with {@code Retry-After}. A web filter rather than a route filter, so that endpoints the gateway
- * serves itself (admin API) are limited too.
+ * Rate limits every request but the actuator's (on the management port, where these web filters run too), after
+ * authentication: by caller when there is one, else by client IP. The {@code RateLimit-*} headers go on every
+ * response of a limited request, including responses written downstream or by error handlers (they are set again
+ * just before the response commits); a refused request gets 429 problem+json with {@code Retry-After}. A web filter
+ * rather than a route filter, so that endpoints the gateway serves itself (admin API) are limited too.
  */
 public class RateLimitFilter implements WebFilter, Ordered {
 
@@ -78,7 +78,7 @@ public class RateLimitFilter implements WebFilter, Ordered {
     }
 
     /** The peer's address; behind a proxy, set server.forward-headers-strategy so that this is the client's. */
-    private static String clientIp(ServerWebExchange exchange) {
+    static String clientIp(ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
         if (remote == null) {
             return "unknown";

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyShare the fraction of its plan's rate and burst one key may use, unless the plan says otherwise
  * @param publicPolicy the limit per client IP for requests without a caller, except webhooks (health, public API)
  * @param webhookPolicy the limit per channel connection for provider webhooks ({@code /webhooks/{kind}/{id}/**})
+ * @param failedAuthenticationPolicy how many credentials one client IP may present that are not accepted
  * @param keyPrefix prepended to every bucket id and to nothing else; lets test runs share one Redis
  * @param plansKey the Redis hash holding plan overrides
  * @param planCacheTtl how long a replica keeps plan overrides before reading them again
@@ -29,6 +30,7 @@ public record RateLimitProperties(
         @DefaultValue("0.5") double keyShare,
         @DefaultValue PublicPolicy publicPolicy,
         @DefaultValue WebhookPolicy webhookPolicy,
+        @DefaultValue FailedAuthenticationPolicy failedAuthenticationPolicy,
         @DefaultValue("") String keyPrefix,
         @DefaultValue("touchpoint:plans") String plansKey,
         @DefaultValue("1s") Duration planCacheTtl,
@@ -58,6 +60,18 @@ public record RateLimitProperties(
 
     /** Per connection: a busy tenant's provider may send bursts of thousands (an SMS campaign's replies). */
     public record WebhookPolicy(@DefaultValue("1000") int replenishRate, @DefaultValue("5000") long burstCapacity) {
+
+        Limit limit() {
+            return new Limit(replenishRate, burstCapacity, 1);
+        }
+    }
+
+    /**
+     * Per client IP, credentials that were not accepted: each unknown key costs a lookup in the key store, so an
+     * address past this budget is refused before its credentials are looked at, until the budget refills.
+     */
+    public record FailedAuthenticationPolicy(
+            @DefaultValue("10") int replenishRate, @DefaultValue("50") long burstCapacity) {
 
         Limit limit() {
             return new Limit(replenishRate, burstCapacity, 1);

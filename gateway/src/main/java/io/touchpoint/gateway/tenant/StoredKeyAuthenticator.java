@@ -7,12 +7,15 @@ import io.touchpoint.gateway.auth.ApiKeyAuthenticator;
 import io.touchpoint.gateway.auth.ApiKeySecrets;
 import io.touchpoint.gateway.auth.Caller;
 import io.touchpoint.gateway.auth.CredentialStoreUnavailableException;
+import io.touchpoint.gateway.auth.LookupRefusedException;
+import io.touchpoint.gateway.auth.RejectionBudget;
 import io.touchpoint.tenancy.TenantContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -53,12 +56,18 @@ public class StoredKeyAuthenticator implements ApiKeyAuthenticator {
                 Caffeine.newBuilder().expireAfterWrite(touchInterval).build();
     }
 
+    /** Asks the budget only when the key is not cached: a known key never waits for its address's budget. */
     @Override
-    public Mono<Optional<Caller>> authenticate(String apiKey) {
+    public Mono<Optional<Caller>> authenticate(String apiKey, RejectionBudget budget) {
         if (!ApiKeySecrets.looksIssued(apiKey)) {
             return Mono.just(Optional.empty());
         }
-        return Mono.fromFuture(keys.get(ApiKeySecrets.hash(apiKey)), true)
+        String hash = ApiKeySecrets.hash(apiKey);
+        CompletableFuture<Optional<ResolvedKey>> cached = keys.getIfPresent(hash);
+        if (cached == null && !budget.allowsLookup()) {
+            return Mono.error(new LookupRefusedException());
+        }
+        return Mono.fromFuture(cached != null ? cached : keys.get(hash), true)
                 .onErrorMap(
                         error -> !(error instanceof CredentialStoreUnavailableException),
                         error -> new CredentialStoreUnavailableException("The API key store did not answer", error))

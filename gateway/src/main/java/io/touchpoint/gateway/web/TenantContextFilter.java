@@ -3,6 +3,7 @@ package io.touchpoint.gateway.web;
 import io.touchpoint.gateway.auth.ApiKeyAuthenticator;
 import io.touchpoint.gateway.auth.Caller;
 import io.touchpoint.gateway.auth.CredentialStoreUnavailableException;
+import io.touchpoint.gateway.auth.RejectionBudget;
 import io.touchpoint.gateway.auth.RouteScopes;
 import io.touchpoint.gateway.tenant.AllowedOrigins;
 import io.touchpoint.tenancy.TenantContextSigner;
@@ -30,7 +31,8 @@ import reactor.core.publisher.Mono;
  * Authenticates every {@code /v1/**} request, checks that the caller holds the scope the path and method need, and
  * forwards the tenant context in a header it signs, in place of the caller's credentials; stores the {@link Caller}
  * in the exchange for the filters after it (rate limits). Refuses with 401 (no or bad key), 403 (scope missing) or 503
- * (key store down).
+ * (key store down). A key-store lookup needs the request's {@link #REJECTION_BUDGET}; a refused one surfaces as
+ * {@code LookupRefusedException} to the filter that gave the budget, which answers 429.
  *
  * <p>Public, forwarded without a context: everything outside {@code /v1/} (provider webhooks, which services check by
  * the provider's signature; health; the API docs page), {@code /v1/openapi.json}, and {@code /v1/public/**}, the one
@@ -43,6 +45,9 @@ import reactor.core.publisher.Mono;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class TenantContextFilter implements WebFilter {
+
+    /** The {@link RejectionBudget} a filter before this one gives the request; without one, nothing is limited. */
+    public static final String REJECTION_BUDGET = TenantContextFilter.class.getName() + ".rejectionBudget";
 
     private static final PathPattern API = PathPatternParser.defaultInstance.parse("/v1/**");
     private static final List<PathPattern> PUBLIC = List.of(
@@ -95,13 +100,17 @@ public class TenantContextFilter implements WebFilter {
         if (token.isEmpty()) {
             return unauthenticated(exchange);
         }
+        RejectionBudget budget = exchange.getAttributeOrDefault(REJECTION_BUDGET, RejectionBudget.UNLIMITED);
         return authenticator
-                .authenticate(token.get())
+                .authenticate(token.get(), budget)
                 .defaultIfEmpty(Optional.empty())
                 .onErrorResume(CredentialStoreUnavailableException.class, error -> storeUnavailable(exchange)
                         .then(Mono.empty()))
                 .flatMap(caller -> caller.map(found -> authorized(exchange, chain, found, origin))
-                        .orElseGet(() -> unauthenticated(exchange)));
+                        .orElseGet(() -> {
+                            budget.spend();
+                            return unauthenticated(exchange);
+                        }));
     }
 
     private Mono<Void> authorized(ServerWebExchange exchange, WebFilterChain chain, Caller caller, String origin) {

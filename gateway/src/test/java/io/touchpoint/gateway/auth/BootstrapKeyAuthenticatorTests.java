@@ -21,18 +21,28 @@ class BootstrapKeyAuthenticatorTests {
 
     @Test
     void keyConfiguredByItsDigestResolvesToItsCaller() {
-        assertThat(authenticator.authenticate("acme-secret").block()).contains(ACME);
+        assertThat(authenticator
+                        .authenticate("acme-secret", RejectionBudget.UNLIMITED)
+                        .block())
+                .contains(ACME);
     }
 
     @Test
     void clearTextKeyResolvesToItsCaller() {
-        assertThat(authenticator.authenticate("demo-secret").block()).contains(DEMO);
+        assertThat(authenticator
+                        .authenticate("demo-secret", RejectionBudget.UNLIMITED)
+                        .block())
+                .contains(DEMO);
     }
 
     @Test
     void unknownOrTruncatedKeyResolvesToNothing() {
-        assertThat(authenticator.authenticate("acme-secre").block()).isEmpty();
-        assertThat(authenticator.authenticate("").block()).isEmpty();
+        assertThat(authenticator
+                        .authenticate("acme-secre", RejectionBudget.UNLIMITED)
+                        .block())
+                .isEmpty();
+        assertThat(authenticator.authenticate("", RejectionBudget.UNLIMITED).block())
+                .isEmpty();
     }
 
     @Test

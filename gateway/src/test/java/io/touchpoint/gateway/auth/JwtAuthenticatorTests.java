@@ -38,7 +38,8 @@ class JwtAuthenticatorTests {
         JwtAuthenticator authenticator = new JwtAuthenticator(
                 token -> Mono.error(new BadJwtException("bad signature")), null, "tenant", "scope");
 
-        assertThat(authenticator.authenticate(TOKEN).block()).isEmpty();
+        assertThat(authenticator.authenticate(TOKEN, RejectionBudget.UNLIMITED).block())
+                .isEmpty();
     }
 
     @Test
@@ -46,7 +47,9 @@ class JwtAuthenticatorTests {
         JwtAuthenticator authenticator = new JwtAuthenticator(
                 token -> Mono.error(new JwtException("Couldn't retrieve remote JWK set")), null, "tenant", "scope");
 
-        assertThatThrownBy(() -> authenticator.authenticate(TOKEN).block())
+        assertThatThrownBy(() -> authenticator
+                        .authenticate(TOKEN, RejectionBudget.UNLIMITED)
+                        .block())
                 .isInstanceOf(CredentialStoreUnavailableException.class);
     }
 

@@ -53,6 +53,18 @@ class InMemoryTokenBucketsTests {
     }
 
     @Test
+    void availableTokensAreReadWithoutTakingAny() {
+        assertThat(buckets.available("new", limit)).isEqualTo(4);
+        drain("a");
+        assertThat(buckets.available("a", limit)).isZero();
+
+        advance(Duration.ofMillis(1_000));
+        assertThat(buckets.available("a", limit)).isEqualTo(2);
+        assertThat(buckets.available("a", limit)).isEqualTo(2);
+        assertThat(buckets.consume("a", limit).remaining()).isEqualTo(1);
+    }
+
+    @Test
     void oneBucketEmptiedLeavesTheOthersFull() {
         drain("tenant:a");
 

@@ -49,7 +49,8 @@ abstract class RateLimitScenarios {
             "tp_keys_2", "t-keys",
             "tp_plan", "t-plan",
             "tp_replica", "t-replica",
-            "tp_admin", "t-admin");
+            "tp_admin", "t-admin",
+            "tp_failures", "t-failures");
 
     private static final Pattern PLAN_IN_POLICY = Pattern.compile("comment=\"([a-z0-9_-]+) tenant\"");
 
@@ -89,6 +90,9 @@ abstract class RateLimitScenarios {
         registry.add("touchpoint.gateway.rate-limits.public-policy.burst-capacity", () -> 5);
         registry.add("touchpoint.gateway.rate-limits.webhook-policy.replenish-rate", () -> "1");
         registry.add("touchpoint.gateway.rate-limits.webhook-policy.burst-capacity", () -> "5");
+        registry.add("touchpoint.gateway.rate-limits.failed-authentication-policy.replenish-rate", () -> "1");
+        registry.add("touchpoint.gateway.rate-limits.failed-authentication-policy.burst-capacity", () -> "3");
+        TestGateway.trustForwardedAddresses(registry);
     }
 
     @BeforeEach
@@ -289,6 +293,42 @@ abstract class RateLimitScenarios {
         return client.mutate()
                 .defaultHeaders(headers -> headers.setBearerAuth("tp_admin"))
                 .build();
+    }
+
+    @Test
+    void anAddressPresentingRejectedKeysGetsNoMoreLookupsWhileOtherAddressesAreServed() {
+        String attacker = "203.0.113.7";
+        EntityExchangeResult<byte[]> refused = null;
+        int rejected = 0;
+        for (int i = 0; i < 30 && refused == null; i++) {
+            EntityExchangeResult<byte[]> result = TestGateway.ticketFrom(client, attacker, ApiKeySecrets.newSecret());
+            if (result.getStatus().value() == 429) {
+                refused = result;
+            } else {
+                assertThat(result.getStatus()).isEqualTo(HttpStatus.UNAUTHORIZED);
+                rejected++;
+            }
+        }
+
+        assertThat(refused).as("address refused within 30 random keys").isNotNull();
+        assertThat(rejected).isGreaterThanOrEqualTo(3);
+        HttpHeaders headers = refused.getResponseHeaders();
+        assertThat(headers.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(Long.parseLong(headers.getFirst(HttpHeaders.RETRY_AFTER))).isGreaterThanOrEqualTo(1);
+        assertThat(headers.getFirst("RateLimit-Policy"))
+                .isEqualTo("1;w=1;burst=3;comment=\"failed authentications per IP\"");
+        assertThat(new String(refused.getResponseBodyContent(), StandardCharsets.UTF_8))
+                .contains("\"code\":\"too_many_failed_authentications\"");
+        // A key the gateway holds needs no lookup: served from that address all the same.
+        assertThat(TestGateway.ticketFrom(client, attacker, "tp_failures").getStatus())
+                .isEqualTo(HttpStatus.OK);
+
+        String neighbour = "203.0.113.8";
+        assertThat(TestGateway.ticketFrom(client, neighbour, "tp_failures").getStatus())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(TestGateway.ticketFrom(client, neighbour, ApiKeySecrets.newSecret())
+                        .getStatus())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     EntityExchangeResult<byte[]> get(String path, String key) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.http.HttpMethod;
@@ -45,6 +46,9 @@ class ResilienceIT {
 
     @LocalServerPort
     private int port;
+
+    @LocalManagementPort
+    private int managementPort;
 
     @Autowired
     private ReactiveResilience4JCircuitBreakerFactory breakers;
@@ -182,7 +186,9 @@ class ResilienceIT {
         assertThat(Integer.parseInt(refused.getResponseHeaders().getFirst("Retry-After")))
                 .isBetween(8, 10);
 
-        client.get()
+        WebTestClient management = TestGateway.client(managementPort);
+        management
+                .get()
                 .uri("/actuator/health")
                 .exchange()
                 .expectStatus()
@@ -190,7 +196,13 @@ class ResilienceIT {
                 .expectBody()
                 .jsonPath("$.components.circuitBreakers.details.profiles.state")
                 .isEqualTo("OPEN");
-        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        management
+                .get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        client.get().uri("/readyz").exchange().expectStatus().isOk();
     }
 
     @Test

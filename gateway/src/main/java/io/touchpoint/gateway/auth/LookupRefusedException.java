@@ -1,0 +1,9 @@
+package io.touchpoint.gateway.auth;
+
+/** The credential would have needed a store lookup its {@link RejectionBudget} did not allow: neither known nor unknown. */
+public class LookupRefusedException extends RuntimeException {
+
+    public LookupRefusedException() {
+        super("credential store lookup not permitted", null, false, false);
+    }
+}
