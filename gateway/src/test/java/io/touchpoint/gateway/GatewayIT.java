@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.gateway.filter.headers.GRPCRequestHeadersFilter;
 import org.springframework.cloud.gateway.filter.headers.GRPCResponseHeadersFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -169,6 +170,43 @@ class GatewayIT {
                 .isEqualTo("/v1/tickets/tkt_1");
 
         assertThat(services.nothingReceived()).isTrue();
+    }
+
+    @Test
+    void everyAnswerForbidsSniffingFramingAndStoringUnlessTheServiceSaysOtherwise() {
+        HttpHeaders proxied = client.get()
+                .uri("/v1/profiles/prf_1")
+                .headers(headers -> headers.setBearerAuth(DEMO_KEY))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseHeaders();
+        HttpHeaders refused = client.get()
+                .uri("/v1/profiles/prf_1")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .returnResult(String.class)
+                .getResponseHeaders();
+        for (HttpHeaders headers : List.of(proxied, refused)) {
+            assertThat(headers.get("X-Content-Type-Options")).containsExactly("nosniff");
+            assertThat(headers.get("Content-Security-Policy"))
+                    .containsExactly("default-src 'none'; frame-ancestors 'none'");
+            assertThat(headers.get(HttpHeaders.CACHE_CONTROL)).containsExactly("no-store");
+        }
+
+        client.get()
+                .uri("/v1/profiles/prf_1")
+                .headers(headers -> headers.setBearerAuth(DEMO_KEY))
+                .header(RecordingDownstream.RESPOND_CACHE_CONTROL, "private, max-age=60")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals(HttpHeaders.CACHE_CONTROL, "private, max-age=60")
+                .expectHeader()
+                .valueEquals("X-Content-Type-Options", "nosniff");
     }
 
     @Test
@@ -352,7 +390,8 @@ class GatewayIT {
         }
         assertThat(answer)
                 .startsWith("HTTP/1.1 " + status)
-                .containsIgnoringCase("content-type: application/problem+json");
+                .containsIgnoringCase("content-type: application/problem+json")
+                .containsIgnoringCase("x-content-type-options: nosniff");
         String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
         assertThat(JsonPath.<Integer>read(body, "$.status")).isEqualTo(status);
         assertThat(JsonPath.<String>read(body, "$.code")).isEqualTo(code);

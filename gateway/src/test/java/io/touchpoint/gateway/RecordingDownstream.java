@@ -12,8 +12,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A real HTTP server standing in for a service: answers 200 with a small JSON body and records what it received. */
+/**
+ * A real HTTP server standing in for a service: answers 200 with a small JSON body and records what it received. A
+ * request's {@value #RESPOND_CACHE_CONTROL} header becomes the answer's {@code Cache-Control}.
+ */
 final class RecordingDownstream implements AutoCloseable {
+
+    static final String RESPOND_CACHE_CONTROL = "X-Respond-Cache-Control";
 
     /** What one request looked like when it arrived. */
     record Received(String method, String path, Headers headers) {}
@@ -36,6 +41,10 @@ final class RecordingDownstream implements AutoCloseable {
                         exchange.getRequestHeaders()));
                 byte[] body = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
+                String cacheControl = exchange.getRequestHeaders().getFirst(RESPOND_CACHE_CONTROL);
+                if (cacheControl != null) {
+                    exchange.getResponseHeaders().set("Cache-Control", cacheControl);
+                }
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();

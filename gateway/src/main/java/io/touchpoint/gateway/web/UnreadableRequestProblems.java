@@ -21,7 +21,8 @@ import reactor.netty.http.server.HttpServer;
  * Gives a problem body to the errors the HTTP server answers before any filter sees the request: a request line or
  * headers too long to read (414, 431) and a request the server cannot parse (400: a malformed request line, or a URL
  * whose percent-encoding is invalid, which Spring refuses before routing). Reactor Netty and Spring answer those
- * with an empty body; every other error of the public API is {@code application/problem+json}, so these are too.
+ * with an empty body; every other error of the public API is {@code application/problem+json}, so these are too,
+ * with the headers of {@link SecurityHeadersFilter}.
  *
  * <p>A handler between the HTTP codec and Reactor Netty's traffic handler on every connection: it fills in a full
  * response with one of those statuses, an empty body and no content type, never a response that has a body (a
@@ -102,6 +103,7 @@ public class UnreadableRequestProblems implements NettyServerCustomizer {
                     .remove(HttpHeaderNames.TRANSFER_ENCODING)
                     .set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
                     .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+            SecurityHeadersFilter.DEFAULTS.forEach(filled.headers()::set);
             bare.release();
             return filled;
         }
