@@ -21,17 +21,25 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The merged API document, built from each service's {@code /v3/api-docs} (the services behind routes with a
  * circuit breaker). Cached for {@link #MAX_AGE} and refreshed in the background; a service that does not answer
- * within {@link #FETCH_TIMEOUT} is left out and listed as missing.
+ * within {@link #FETCH_TIMEOUT} is left out and listed as missing. A merge that misses a service is rebuilt sooner
+ * ({@link #INCOMPLETE_MAX_AGE}), while the caller waits: a service's first document can take longer than the timeout
+ * to build (springdoc took 3.3 s in a just-started ticket-service), and the page should show it once it is there.
  */
 @Component
 public class ServiceApiDocuments {
 
     static final Duration MAX_AGE = Duration.ofSeconds(30);
+    static final Duration INCOMPLETE_MAX_AGE = Duration.ofSeconds(5);
     static final Duration FETCH_TIMEOUT = Duration.ofSeconds(2);
 
     private static final Logger log = LoggerFactory.getLogger(ServiceApiDocuments.class);
 
-    private record Merged(ObjectNode document, Instant builtAt) {}
+    private record Merged(ObjectNode document, Instant builtAt, boolean complete) {
+
+        boolean staleAt(Instant now) {
+            return builtAt.plus(complete ? MAX_AGE : INCOMPLETE_MAX_AGE).isBefore(now);
+        }
+    }
 
     private final RouteDefinitionLocator routes;
     private final WebClient http;
@@ -45,13 +53,16 @@ public class ServiceApiDocuments {
         this.clock = Clock.systemUTC();
     }
 
-    /** The merged document: the cached one (refreshing it in the background when stale), else a fresh build. */
+    /**
+     * The merged document: a fresh build when there is none yet, or when the cached one misses a service and is
+     * stale; else the cached one, refreshed in the background when stale.
+     */
     public Mono<ObjectNode> document() {
         Merged current = merged.get();
-        if (current == null) {
+        if (current == null || current.staleAt(clock.instant()) && !current.complete()) {
             return rebuild().map(Merged::document);
         }
-        if (current.builtAt().plus(MAX_AGE).isBefore(clock.instant())) {
+        if (current.staleAt(clock.instant())) {
             rebuild().subscribe();
         }
         return Mono.just(current.document());
@@ -66,7 +77,10 @@ public class ServiceApiDocuments {
         Mono<Merged> build = serviceRoutes()
                 .flatMapSequential(this::fetch)
                 .collectList()
-                .map(documents -> new Merged(OpenApiMerger.merge(documents, "/"), clock.instant()))
+                .map(documents -> new Merged(
+                        OpenApiMerger.merge(documents, "/"),
+                        clock.instant(),
+                        documents.stream().allMatch(service -> service.document() != null)))
                 .doOnNext(merged::set)
                 .doFinally(signal -> building.set(null))
                 .cache();

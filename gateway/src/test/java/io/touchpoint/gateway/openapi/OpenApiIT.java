@@ -1,6 +1,7 @@
 package io.touchpoint.gateway.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import io.touchpoint.gateway.TestGateway;
@@ -11,6 +12,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +24,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The merged document, built from two real services' documents while a third service is down. */
+/**
+ * The merged document, built from real services' documents while one service is down and another is too slow for the
+ * first merge.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
 class OpenApiIT {
@@ -39,6 +45,20 @@ class OpenApiIT {
              "paths":{"/v1/feedback/surveys":{"post":{"summary":"New survey","responses":{"201":{"description":"ok"}}}}}}
             """);
 
+    /** Builds its first document for longer than the gateway waits, as a just-started service may. */
+    private static final AtomicInteger channelDocumentsServed = new AtomicInteger();
+
+    private static final HttpServer channels = serve(
+            """
+            {"openapi":"3.0.1","info":{"title":"channel-service","version":"1"},
+             "paths":{"/v1/channels/connections":{"get":{"summary":"Connections","responses":{"200":{"description":"ok"}}}}}}
+            """,
+            () -> {
+                if (channelDocumentsServed.getAndIncrement() == 0) {
+                    sleep(ServiceApiDocuments.FETCH_TIMEOUT.plusSeconds(1));
+                }
+            });
+
     @LocalServerPort
     private int port;
 
@@ -49,7 +69,7 @@ class OpenApiIT {
         registry.add("TICKET_SERVICE_URI", () -> uri(tickets));
         registry.add("FEEDBACK_SERVICE_URI", () -> uri(feedback));
         registry.add("PROFILE_SERVICE_URI", OpenApiIT::nothingListening);
-        registry.add("CHANNEL_SERVICE_URI", OpenApiIT::nothingListening);
+        registry.add("CHANNEL_SERVICE_URI", () -> uri(channels));
         registry.add("touchpoint.tenant-context.key", () -> "openapi-it-shared-key-0123456789abcdef");
         TestGateway.bootstrapKey(registry, 0, KEY, "acme", "key_openapi");
     }
@@ -63,6 +83,7 @@ class OpenApiIT {
     static void stopServices() {
         tickets.stop(0);
         feedback.stop(0);
+        channels.stop(0);
     }
 
     @Test
@@ -86,9 +107,31 @@ class OpenApiIT {
                 .jsonPath("$.paths['/v1/feedback/surveys'].post.summary")
                 .isEqualTo("New survey")
                 .jsonPath("$['x-touchpoint-missing']")
-                .value(missing -> assertThat(missing.toString()).contains("profiles", "channels"))
+                .value(missing -> assertThat(missing.toString()).contains("profiles"))
                 .jsonPath("$.components.securitySchemes.bearer.scheme")
                 .isEqualTo("bearer");
+    }
+
+    @Test
+    void aServiceTooSlowForTheFirstMergeIsInTheDocumentSecondsLaterNotAtTheNextRefresh() {
+        Duration soon = ServiceApiDocuments.INCOMPLETE_MAX_AGE
+                .plus(ServiceApiDocuments.FETCH_TIMEOUT.multipliedBy(2))
+                .plusSeconds(3);
+        assertThat(soon).isLessThan(ServiceApiDocuments.MAX_AGE);
+
+        await().atMost(soon).untilAsserted(() -> client.get()
+                .uri("/v1/openapi.json")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.paths['/v1/channels/connections'].get.summary")
+                .isEqualTo("Connections")
+                .jsonPath("$['x-touchpoint-missing']")
+                .value(missing -> assertThat(missing.toString()).doesNotContain("channels")));
+        assertThat(channelDocumentsServed)
+                .as("the first fetch timed out, a later one was answered")
+                .hasValueGreaterThan(1);
     }
 
     @Test
@@ -100,6 +143,11 @@ class OpenApiIT {
                 .isOk()
                 .expectHeader()
                 .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectHeader()
+                .valueEquals(
+                        "Content-Security-Policy",
+                        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+                                + "connect-src 'self'; frame-ancestors 'none'")
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
@@ -110,9 +158,14 @@ class OpenApiIT {
     }
 
     private static HttpServer serve(String document) {
+        return serve(document, () -> {});
+    }
+
+    private static HttpServer serve(String document, Runnable beforeAnswering) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/v3/api-docs", exchange -> {
+                beforeAnswering.run();
                 byte[] body = document.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);
@@ -128,6 +181,14 @@ class OpenApiIT {
 
     private static String uri(HttpServer server) {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String nothingListening() {
