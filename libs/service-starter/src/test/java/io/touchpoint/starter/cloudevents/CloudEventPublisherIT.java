@@ -84,14 +84,22 @@ class CloudEventPublisherIT {
     void eventNobodySubscribedToIsConfirmedAndCountedAsUnroutable() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         CloudEventPublisher counting = new CloudEventPublisher(connectionFactory, Duration.ofSeconds(5), meters);
-        // Nothing bound, and the exchange does not exist yet on this fresh virtual host: the publisher declares it.
         CloudEvent event = CloudEvent.of("tenant-1", SampleEvents.escalated("ticket-8"));
+        // An exchange of its own, whichever tests of this class ran before and bound queues to the event's exchange:
+        // nothing is bound to it, and it does not exist yet, so the publisher declares it.
+        String exchange = "cloudevents-it-" + UUID.randomUUID();
+        OutgoingEvent unsubscribed =
+                new OutgoingEvent(exchange, SampleEvents.eventType().routingKey(), event, null);
 
-        assertThatNoException().isThrownBy(() -> counting.publish(event));
+        try {
+            assertThatNoException().isThrownBy(() -> counting.publish(unsubscribed));
 
-        assertThat(meters.counter("touchpoint.events.unroutable", "type", event.type())
-                        .count())
-                .isEqualTo(1);
+            assertThat(meters.counter("touchpoint.events.unroutable", "type", event.type())
+                            .count())
+                    .isEqualTo(1);
+        } finally {
+            new RabbitAdmin(connectionFactory).deleteExchange(exchange);
+        }
     }
 
     @Test

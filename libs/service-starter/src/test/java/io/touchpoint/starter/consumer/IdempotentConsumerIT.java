@@ -80,7 +80,7 @@ class IdempotentConsumerIT {
     private ProcessedEventStore processedEvents;
 
     @Autowired
-    private AtomicInteger deliveries;
+    private Deliveries deliveries;
 
     @Autowired
     private CachingConnectionFactory connectionFactory;
@@ -105,12 +105,11 @@ class IdempotentConsumerIT {
         String ticketId = "ticket-" + UUID.randomUUID();
         mongo.insert(new Document("_id", ticketId).append("escalations", 0), COUNTERS);
         CloudEvent event = CloudEvent.of("tenant-1", SampleEvents.escalated(ticketId));
-        int before = deliveries.get();
 
         publisher.publish(event);
         publisher.publish(event);
 
-        await().until(() -> deliveries.get() - before == 2);
+        await().until(() -> deliveries.of(event.id()) == 2);
         Document counter = mongo.findById(ticketId, Document.class, COUNTERS);
         assertThat(counter.getInteger("escalations")).isEqualTo(1);
         assertThat(counter.getList(AppliedEvents.FIELD, String.class)).containsExactly(event.id());
@@ -273,8 +272,8 @@ class IdempotentConsumerIT {
     static class CounterService {
 
         @Bean
-        AtomicInteger deliveries() {
-            return new AtomicInteger();
+        Deliveries deliveries() {
+            return new Deliveries();
         }
 
         @Bean
@@ -292,7 +291,7 @@ class IdempotentConsumerIT {
         Consumer<Message<byte[]>> onTicketEscalated(
                 CloudEventReader reader,
                 MongoTemplate mongo,
-                AtomicInteger deliveries,
+                Deliveries deliveries,
                 AtomicInteger readAttempts,
                 Tracer tracer,
                 Map<String, TraceContext> consumedIn) {
@@ -310,8 +309,26 @@ class IdempotentConsumerIT {
                         new Update().inc("escalations", 1),
                         Document.class,
                         COUNTERS);
-                deliveries.incrementAndGet();
+                deliveries.handled(event.id());
             };
+        }
+    }
+
+    /**
+     * The deliveries the consumer handled, per event: a delivery of an earlier test's event may still be finishing
+     * when the next test starts, so a count over all events would not tell whose delivery it was.
+     */
+    static final class Deliveries {
+
+        private final Map<String, AtomicInteger> byEventId = new ConcurrentHashMap<>();
+
+        void handled(String eventId) {
+            byEventId.computeIfAbsent(eventId, id -> new AtomicInteger()).incrementAndGet();
+        }
+
+        int of(String eventId) {
+            AtomicInteger count = byEventId.get(eventId);
+            return count == null ? 0 : count.get();
         }
     }
 }
