@@ -22,7 +22,11 @@ import org.springframework.data.mongodb.core.query.Update;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "touchpoint.tenant-context.key=" + TicketApi.TENANT_CONTEXT_KEY)
+        properties = {
+            "touchpoint.tenant-context.key=" + TicketApi.TENANT_CONTEXT_KEY,
+            // Longer than the test could ever stall: what it sees is this replica's cache, not how fast it ran.
+            "touchpoint.ticket.routing.settings-cache=1h"
+        })
 @RealInfrastructure
 class RoutingSettingsCacheIT {
 
@@ -46,7 +50,7 @@ class RoutingSettingsCacheIT {
         routing.settings("{\"defaultTeamId\": \"" + first + "\"}");
         assertThat(store.recent(tenant)).map(RoutingSettings::defaultTeamId).contains(first);
 
-        // Another replica changes them: this one keeps what it wrote until its cache time has passed.
+        // Another replica changes them: this one keeps what it wrote until its cache time (1 h here) has passed.
         mongo.updateFirst(
                 query(where("_id").is(tenant)),
                 new Update().set("defaultTeamId", second).inc("version", 1),
