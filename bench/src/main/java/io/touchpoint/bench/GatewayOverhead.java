@@ -255,6 +255,11 @@ final class GatewayOverhead implements Bench.Scenario {
                 stats.requestsPerSecond(),
                 LatencyStats.millis(stats.p50Nanos()),
                 LatencyStats.millis(stats.p99Nanos()));
+        if (stats.errors() > 0) {
+            // A gateway shedding load answers 503 at once; its percentiles above count those answers too.
+            System.out.printf(
+                    "%-7s %-22s errors: %s%n", "", "", stats.errorsByStatus().describe());
+        }
     }
 
     private static HttpRequest.Builder get(String uri) {

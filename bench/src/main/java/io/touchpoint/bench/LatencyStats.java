@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.Arrays;
 
 /** Throughput and latency percentiles of one run. */
-record LatencyStats(int requests, int errors, Duration elapsed, long p50Nanos, long p99Nanos, long maxNanos) {
+record LatencyStats(
+        int requests, Errors errorsByStatus, Duration elapsed, long p50Nanos, long p99Nanos, long maxNanos) {
 
-    static LatencyStats of(long[] latenciesNanos, int errors, Duration elapsed) {
+    static LatencyStats of(long[] latenciesNanos, Errors errors, Duration elapsed) {
         long[] sorted = latenciesNanos.clone();
         Arrays.sort(sorted);
         return new LatencyStats(
@@ -25,6 +26,10 @@ record LatencyStats(int requests, int errors, Duration elapsed, long p50Nanos, l
         }
         int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    int errors() {
+        return errorsByStatus.total();
     }
 
     double requestsPerSecond() {

@@ -35,7 +35,7 @@ final class LoadGenerator implements RequestLoad {
             throws Exception {
         long[] latencies = new long[requests];
         AtomicInteger next = new AtomicInteger();
-        AtomicInteger errors = new AtomicInteger();
+        Errors errors = new Errors();
         ExecutorService workers = Executors.newFixedThreadPool(concurrency);
         long started = System.nanoTime();
         try {
@@ -48,10 +48,10 @@ final class LoadGenerator implements RequestLoad {
                             int status = client.send(request.get(), HttpResponse.BodyHandlers.discarding())
                                     .statusCode();
                             if (!expected.test(status)) {
-                                errors.incrementAndGet();
+                                errors.add(status);
                             }
                         } catch (Exception ex) {
-                            errors.incrementAndGet();
+                            errors.add(Errors.NO_ANSWER);
                         }
                         latencies[i] = System.nanoTime() - start;
                     }
@@ -64,7 +64,7 @@ final class LoadGenerator implements RequestLoad {
         } finally {
             workers.shutdownNow();
         }
-        return LatencyStats.of(latencies, errors.get(), Duration.ofNanos(System.nanoTime() - started));
+        return LatencyStats.of(latencies, errors, Duration.ofNanos(System.nanoTime() - started));
     }
 
     @Override
@@ -74,7 +74,7 @@ final class LoadGenerator implements RequestLoad {
         int requests = (int) Math.max(1, Math.round(perSecond * duration.toNanos() / 1e9));
         long interval = (long) (1e9 / perSecond);
         long[] latencies = new long[requests];
-        AtomicInteger errors = new AtomicInteger();
+        Errors errors = new Errors();
         CountDownLatch answered = new CountDownLatch(requests);
         long started = System.nanoTime();
         for (int i = 0; i < requests; i++) {
@@ -86,8 +86,10 @@ final class LoadGenerator implements RequestLoad {
             client.sendAsync(request.get(), HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, failure) -> {
                         latencies[index] = System.nanoTime() - due;
-                        if (failure != null || !expected.test(response.statusCode())) {
-                            errors.incrementAndGet();
+                        if (failure != null) {
+                            errors.add(Errors.NO_ANSWER);
+                        } else if (!expected.test(response.statusCode())) {
+                            errors.add(response.statusCode());
                         }
                         answered.countDown();
                     });
@@ -95,6 +97,6 @@ final class LoadGenerator implements RequestLoad {
         if (!answered.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException(answered.getCount() + " requests still unanswered after 30 s");
         }
-        return LatencyStats.of(latencies, errors.get(), Duration.ofNanos(System.nanoTime() - started));
+        return LatencyStats.of(latencies, errors, Duration.ofNanos(System.nanoTime() - started));
     }
 }

@@ -65,7 +65,7 @@ final class NettyLoadGenerator implements RequestLoad, AutoCloseable {
             Supplier<HttpRequest> request, IntPredicate expected, int requests, int concurrency) {
         long[] latencies = new long[requests];
         AtomicInteger next = new AtomicInteger();
-        AtomicInteger errors = new AtomicInteger();
+        Errors errors = new Errors();
         Mono<Void> caller = Mono.defer(() -> {
                     int index = next.getAndIncrement();
                     if (index >= requests) {
@@ -75,7 +75,7 @@ final class NettyLoadGenerator implements RequestLoad, AutoCloseable {
                     return send(request.get()).doOnNext(status -> {
                         latencies[index] = System.nanoTime() - start;
                         if (!expected.test(status)) {
-                            errors.incrementAndGet();
+                            errors.add(status);
                         }
                     });
                 })
@@ -83,7 +83,7 @@ final class NettyLoadGenerator implements RequestLoad, AutoCloseable {
                 .then();
         long started = System.nanoTime();
         Flux.range(0, concurrency).flatMap(i -> caller, concurrency).blockLast();
-        return LatencyStats.of(latencies, errors.get(), Duration.ofNanos(System.nanoTime() - started));
+        return LatencyStats.of(latencies, errors, Duration.ofNanos(System.nanoTime() - started));
     }
 
     /**
@@ -99,7 +99,7 @@ final class NettyLoadGenerator implements RequestLoad, AutoCloseable {
         int requests = (int) Math.max(1, Math.round(perSecond * duration.toNanos() / 1e9));
         long interval = (long) (1e9 / perSecond);
         long[] latencies = new long[requests];
-        AtomicInteger errors = new AtomicInteger();
+        Errors errors = new Errors();
         CountDownLatch answered = new CountDownLatch(requests);
         long started = System.nanoTime();
         int[] next = {0};
@@ -114,7 +114,7 @@ final class NettyLoadGenerator implements RequestLoad, AutoCloseable {
                                 send(request.get()).subscribe(status -> {
                                     latencies[index] = System.nanoTime() - due;
                                     if (!expected.test(status)) {
-                                        errors.incrementAndGet();
+                                        errors.add(status);
                                     }
                                     answered.countDown();
                                 });
@@ -130,7 +130,7 @@ final class NettyLoadGenerator implements RequestLoad, AutoCloseable {
         } finally {
             pacing.cancel(false);
         }
-        return LatencyStats.of(latencies, errors.get(), Duration.ofNanos(System.nanoTime() - started));
+        return LatencyStats.of(latencies, errors, Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** The response's status once its body was read (and dropped); -1 when the request failed or timed out. */
@@ -148,7 +148,7 @@ final class NettyLoadGenerator implements RequestLoad, AutoCloseable {
                 .response((response, received) ->
                         received.then(Mono.just(response.status().code())))
                 .single()
-                .onErrorReturn(-1);
+                .onErrorReturn(Errors.NO_ANSWER);
     }
 
     /** The bytes of a JDK request's body (its publishers of in-memory content publish them when subscribed). */

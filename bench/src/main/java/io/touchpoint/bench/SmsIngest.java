@@ -87,7 +87,12 @@ final class SmsIngest implements Bench.Scenario {
                     "interaction.received published: %d of %d accepted (outbox caught up %.1f s after the last answer)%n",
                     published.get() - before, sent, relayLag);
             if (saturated.errors() + half.errors() > 0) {
-                System.out.println("errors include 429s if the gateway's webhook rate limit is lower than the load");
+                // 429s when the gateway's webhook rate limit is lower than the load.
+                System.out.printf(
+                        "errors: saturated %s; %.0f/s %s%n",
+                        saturated.errorsByStatus().describe(),
+                        rate,
+                        half.errorsByStatus().describe());
             }
 
             System.out.println();

@@ -227,7 +227,7 @@ final class TicketFlow implements Bench.Scenario {
         System.out.println("  second  interactions  end-to-end p50 ms  max ms");
         bySecond.forEach((second, latencies) -> {
             LatencyStats stats = LatencyStats.of(
-                    latencies.stream().mapToLong(Long::longValue).toArray(), 0, Duration.ofSeconds(1));
+                    latencies.stream().mapToLong(Long::longValue).toArray(), new Errors(), Duration.ofSeconds(1));
             System.out.printf(
                     "  %6d  %12d  %17.1f  %6.1f%n",
                     second,

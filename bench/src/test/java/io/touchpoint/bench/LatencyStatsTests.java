@@ -11,7 +11,7 @@ class LatencyStatsTests {
     @Test
     void percentilesUseTheNearestRank() {
         long[] oneToHundred = LongStream.rangeClosed(1, 100).toArray();
-        LatencyStats stats = LatencyStats.of(oneToHundred, 0, Duration.ofSeconds(1));
+        LatencyStats stats = LatencyStats.of(oneToHundred, new Errors(), Duration.ofSeconds(1));
         assertThat(stats.p50Nanos()).isEqualTo(50);
         assertThat(stats.p99Nanos()).isEqualTo(99);
         assertThat(stats.maxNanos()).isEqualTo(100);
@@ -19,21 +19,26 @@ class LatencyStatsTests {
 
     @Test
     void inputOrderDoesNotMatter() {
-        LatencyStats stats = LatencyStats.of(new long[] {30, 10, 20}, 0, Duration.ofSeconds(1));
+        LatencyStats stats = LatencyStats.of(new long[] {30, 10, 20}, new Errors(), Duration.ofSeconds(1));
         assertThat(stats.p50Nanos()).isEqualTo(20);
         assertThat(stats.p99Nanos()).isEqualTo(30);
     }
 
     @Test
     void throughputIsRequestsPerElapsedSecond() {
-        LatencyStats stats = LatencyStats.of(new long[500], 3, Duration.ofMillis(250));
+        Errors errors = new Errors();
+        errors.add(Errors.NO_ANSWER);
+        errors.add(503);
+        errors.add(503);
+        LatencyStats stats = LatencyStats.of(new long[500], errors, Duration.ofMillis(250));
         assertThat(stats.requestsPerSecond()).isEqualTo(2000.0);
         assertThat(stats.errors()).isEqualTo(3);
+        assertThat(stats.errorsByStatus().describe()).isEqualTo("503 × 2, no answer × 1");
     }
 
     @Test
     void emptyRunHasZeroes() {
-        LatencyStats stats = LatencyStats.of(new long[0], 0, Duration.ZERO);
+        LatencyStats stats = LatencyStats.of(new long[0], new Errors(), Duration.ZERO);
         assertThat(stats.p99Nanos()).isZero();
         assertThat(stats.requestsPerSecond()).isZero();
     }
