@@ -2,6 +2,7 @@ package io.touchpoint.local;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The command line of an app's JVM: small, predictable footprint so five JVMs share two cores comfortably. */
 final class JvmOptions {
@@ -15,6 +16,9 @@ final class JvmOptions {
             "-Xss512k",
             "-XX:+ExitOnOutOfMemoryError");
 
+    /** The JVM refuses to start with two of these, so a collector among the extra options replaces the footprint's. */
+    private static final Pattern COLLECTOR = Pattern.compile("-XX:\\+Use(Serial|Parallel|G1|Z|Shenandoah|Epsilon)GC");
+
     private JvmOptions() {}
 
     /**
@@ -24,7 +28,10 @@ final class JvmOptions {
     static List<String> command(Jdk jdk, List<String> extraOptions, ExtractedApp app) {
         List<String> command = new ArrayList<>();
         command.add(jdk.javaExecutable().toString());
-        command.addAll(FOOTPRINT);
+        boolean ownCollector = extraOptions.stream().anyMatch(JvmOptions::selectsCollector);
+        FOOTPRINT.stream()
+                .filter(option -> !(ownCollector && selectsCollector(option)))
+                .forEach(command::add);
         app.sharedArchive().ifPresent(archive -> {
             // Written at the first exit, used from the next start on, rewritten when the JDK or the jars change.
             command.add("-XX:+AutoCreateSharedArchive");
@@ -39,5 +46,9 @@ final class JvmOptions {
         command.add("-jar");
         command.add(app.jar().toString());
         return command;
+    }
+
+    private static boolean selectsCollector(String option) {
+        return COLLECTOR.matcher(option).matches();
     }
 }

@@ -27,6 +27,15 @@ class JvmOptionsTests {
     }
 
     @Test
+    void aCollectorAmongTheExtraOptionsReplacesTheSerialOneSinceTheJvmRefusesTwo() {
+        assertThat(JvmOptions.command(new Jdk(Path.of("/jdk25"), 25), List.of("-XX:+UseParallelGC"), PLAIN))
+                .contains("-XX:+UseParallelGC")
+                .doesNotContain("-XX:+UseSerialGC");
+        assertThat(JvmOptions.command(new Jdk(Path.of("/jdk25"), 25), List.of("-XX:+UseGCOverheadLimit"), PLAIN))
+                .contains("-XX:+UseSerialGC");
+    }
+
+    @Test
     void sharedArchiveIsCreatedAndUsedAutomaticallyWhenThereIsOne() {
         ExtractedApp extracted = new ExtractedApp(Path.of("apps/x/x.jar"), Optional.of(Path.of("apps/x/jdk25.jsa")));
         assertThat(JvmOptions.command(new Jdk(Path.of("/jdk25"), 25), List.of(), extracted))
