@@ -59,10 +59,11 @@ public class ServiceApiDocuments {
      */
     public Mono<ObjectNode> document() {
         Merged current = merged.get();
-        if (current == null || current.staleAt(clock.instant()) && !current.complete()) {
+        boolean stale = current != null && current.staleAt(clock.instant());
+        if (current == null || stale && !current.complete()) {
             return rebuild().map(Merged::document);
         }
-        if (current.staleAt(clock.instant())) {
+        if (stale) {
             rebuild().subscribe();
         }
         return Mono.just(current.document());
