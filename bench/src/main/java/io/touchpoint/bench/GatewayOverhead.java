@@ -40,7 +40,8 @@ final class GatewayOverhead implements Bench.Scenario {
                 + " (--gateway=http://127.0.0.1:8080 --direct=http://127.0.0.1:8083 --concurrency=32"
                 + " --saturation-requests=6000 --seconds=15 --warmup=1000 --secrets=.touchpoint/secrets.properties"
                 + " --calls=api,health --path=/v1/tickets/tkt_bench_missing --status=404 --plan=standard"
-                + " --client=netty --client-threads=1 --pids=.touchpoint/pids --rate=<half the direct saturation>)";
+                + " --client=netty --client-threads=1 --pids=.touchpoint/pids --rate=<half the direct saturation>"
+                + " --gateway-cpus=0 (N: the gateway on N CPUs of its own, the rest of the platform on the others))";
     }
 
     @Override
@@ -96,11 +97,17 @@ final class GatewayOverhead implements Bench.Scenario {
         String plan = options.get("plan", "standard");
         String adminKey = secrets.getProperty("admin-api-key", apiKey);
         Optional<String> limits = liftRateLimit(client, gateway, adminKey, plan);
+        int gatewayCpus = options.getInt("gateway-cpus", 0);
+        Optional<CpuPinning> pinning = Optional.empty();
         System.out.printf(
                 "gateway: saturation = closed loop, %d clients, %d requests; half load = open loop for %d s; "
                         + "%d warm-up requests per path; client %s%n%n",
                 concurrency, saturationRequests, halfLoadDuration.toSeconds(), warmup, load.description());
         try {
+            if (gatewayCpus > 0) {
+                pinning = Optional.of(CpuPinning.gatewayApart(pids, gatewayCpus));
+                System.out.printf("CPUs: %s%n%n", pinning.get().layout());
+            }
             for (Pair pair : pairs) {
                 if (calls.contains(pair.name())) {
                     measure(
@@ -116,6 +123,7 @@ final class GatewayOverhead implements Bench.Scenario {
                 }
             }
         } finally {
+            pinning.ifPresent(CpuPinning::close);
             limits.ifPresent(previous -> restoreRateLimit(client, gateway, adminKey, plan, previous));
             clientThreads.shutdownNow();
             load.close();

@@ -53,6 +53,11 @@ final class PlatformCpu {
         return new PlatformCpu(processes);
     }
 
+    /** The processes found, the load generator last. */
+    List<ProcessCpu> processes() {
+        return List.copyOf(processes);
+    }
+
     /** Starts a stretch. */
     void start() {
         start = seconds();
