@@ -19,6 +19,16 @@ class GatewayGuardsIT {
     private static final List<String> RATE_LIMIT_HEADERS =
             List.of("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy");
 
+    /**
+     * A plan whose key may burst 5 requests, each costing a minute of refill (60 tokens, 1 token/s): its budget is
+     * gone after 5 requests however long each takes (the free plan's key, 5 requests refilled at 3/s, is never
+     * emptied by a client taking a third of a second per request), and a refused client is told to retry within a
+     * minute.
+     */
+    private static final String METERED_PLAN = "system-tests-metered";
+
+    private static final int METERED_REQUEST_COST = 60;
+
     private static Platform platform;
 
     @BeforeAll
@@ -55,8 +65,16 @@ class GatewayGuardsIT {
 
     @Test
     void everyAnswerCarriesTheRateLimitAndPastItA429SaysWhenToRetryWhileAnotherTenantIsServed() {
-        // The free plan's key may burst 5 requests (half the tenant's 10), refilled at 2.5/s.
-        PlatformClient small = PlatformClient.newTenantOnPlan(platform, "free", "tickets:read");
+        HttpResponse<String> plan = PlatformClient.admin(platform)
+                .put(
+                        "/v1/admin/plans/" + METERED_PLAN,
+                        """
+                        {"replenishRate": 1, "burstCapacity": %d, "requestedTokens": %d,
+                         "keyReplenishRate": 1, "keyBurstCapacity": %d}
+                        """
+                                .formatted(10 * METERED_REQUEST_COST, METERED_REQUEST_COST, 5 * METERED_REQUEST_COST));
+        assertThat(plan.statusCode()).as(plan.body()).isEqualTo(200);
+        PlatformClient small = PlatformClient.newTenantOnPlan(platform, METERED_PLAN, "tickets:read");
         PlatformClient other = PlatformClient.newTenant(platform, "tickets:read");
 
         List<HttpResponse<String>> answers = new ArrayList<>();
@@ -71,7 +89,10 @@ class GatewayGuardsIT {
                 .allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(200));
         assertThat(answers).allSatisfy(GatewayGuardsIT::assertRateLimitHeaders);
         assertProblem(last, 429);
-        assertThat(last.headers().firstValue("RateLimit-Remaining")).hasValue("0");
+        // Less than a request's worth: what the key's bucket refilled while the test ran.
+        assertThat(last.headers().firstValue("RateLimit-Remaining"))
+                .hasValueSatisfying(
+                        tokens -> assertThat(Integer.parseInt(tokens)).isLessThan(METERED_REQUEST_COST));
         assertThat(last.headers().firstValue("Retry-After"))
                 .hasValueSatisfying(
                         seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));

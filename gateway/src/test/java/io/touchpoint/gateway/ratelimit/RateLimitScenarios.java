@@ -39,6 +39,12 @@ abstract class RateLimitScenarios {
 
     static final int KEY_BURST = 4;
 
+    /**
+     * What a request costs on the plan of {@code tp_replica}, whose buckets hold as many requests as the others' and
+     * refill at the same 1 token/s: a refill of a thousandth of a request per second, however slowly a test runs.
+     */
+    static final int METERED_REQUEST_COST = 1_000;
+
     /** Key name to tenant; every key is a bootstrap key whose secret is its name. */
     private static final Map<String, String> KEYS = Map.of(
             "tp_headers", "t-headers",
@@ -76,7 +82,7 @@ abstract class RateLimitScenarios {
             registry.add(prefix + "principal", () -> "key_" + key.getKey());
             registry.add(
                     prefix + "scopes", () -> key.getKey().equals("tp_admin") ? "admin" : "tickets:read,tickets:write");
-            registry.add(prefix + "plan", () -> "standard");
+            registry.add(prefix + "plan", () -> key.getKey().equals("tp_replica") ? "metered" : "standard");
         }
         registry.add("touchpoint.gateway.rate-limits.default-plan", () -> "standard");
         for (String plan : new String[] {"free", "standard", "enterprise"}) {
@@ -86,6 +92,12 @@ abstract class RateLimitScenarios {
             registry.add(prefix + "key-replenish-rate", () -> 1);
             registry.add(prefix + "key-burst-capacity", () -> KEY_BURST);
         }
+        String metered = "touchpoint.gateway.rate-limits.plans.metered.";
+        registry.add(metered + "replenish-rate", () -> 1);
+        registry.add(metered + "burst-capacity", () -> TENANT_BURST * METERED_REQUEST_COST);
+        registry.add(metered + "requested-tokens", () -> METERED_REQUEST_COST);
+        registry.add(metered + "key-replenish-rate", () -> 1);
+        registry.add(metered + "key-burst-capacity", () -> KEY_BURST * METERED_REQUEST_COST);
         registry.add("touchpoint.gateway.rate-limits.public-policy.replenish-rate", () -> 1);
         registry.add("touchpoint.gateway.rate-limits.public-policy.burst-capacity", () -> 5);
         registry.add("touchpoint.gateway.rate-limits.webhook-policy.replenish-rate", () -> "1");

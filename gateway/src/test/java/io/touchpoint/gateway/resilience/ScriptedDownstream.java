@@ -10,16 +10,20 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real HTTP server standing in for a service that misbehaves on request: {@code /slow} answers after 3 s,
- * {@code /unavailable} answers 503, anything else 200. Records the method and path of every request it saw.
+ * {@code /held} once the test {@linkplain #releaseHeld() releases} it, {@code /unavailable} answers 503, anything
+ * else 200. Records the method and path of every request it saw.
  */
 final class ScriptedDownstream implements AutoCloseable {
 
     private final HttpServer server;
     private final List<String> received = new CopyOnWriteArrayList<>();
+    private final CountDownLatch heldReleased = new CountDownLatch(1);
 
     private ScriptedDownstream(HttpServer server) {
         this.server = server;
@@ -58,6 +62,12 @@ final class ScriptedDownstream implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        } else if (path.endsWith("/held")) {
+            try {
+                heldReleased.await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         } else if (path.endsWith("/unavailable")) {
             status = 503;
         }
@@ -81,8 +91,14 @@ final class ScriptedDownstream implements AutoCloseable {
         return received.stream().filter(line -> line.endsWith(" " + path)).toList();
     }
 
+    /** Answers the {@code /held} requests waiting, and any to come. */
+    void releaseHeld() {
+        heldReleased.countDown();
+    }
+
     @Override
     public void close() {
+        releaseHeld();
         server.stop(0);
     }
 }
