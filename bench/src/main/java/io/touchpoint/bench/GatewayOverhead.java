@@ -20,8 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What the gateway costs an API call, in one run: the saturation throughput of ticket-service called directly
@@ -96,7 +94,7 @@ final class GatewayOverhead implements Bench.Scenario {
                 ProcessCpu.fromPidFile(pids.resolve("ticket-service.pid"), "ticket-service");
         String plan = options.get("plan", "standard");
         String adminKey = secrets.getProperty("admin-api-key", apiKey);
-        Optional<String> limits = liftRateLimit(client, gateway, adminKey, plan);
+        Optional<Runnable> putPlanBack = liftRateLimit(client, gateway, adminKey, plan);
         int gatewayCpus = options.getInt("gateway-cpus", 0);
         Optional<CpuPinning> pinning = Optional.empty();
         System.out.printf(
@@ -124,7 +122,7 @@ final class GatewayOverhead implements Bench.Scenario {
             }
         } finally {
             pinning.ifPresent(CpuPinning::close);
-            limits.ifPresent(previous -> restoreRateLimit(client, gateway, adminKey, plan, previous));
+            putPlanBack.ifPresent(Runnable::run);
             clientThreads.shutdownNow();
             load.close();
         }
@@ -132,44 +130,59 @@ final class GatewayOverhead implements Bench.Scenario {
 
     /**
      * The demo tenant's plan would answer most of the load with 429 (the rate limiter doing its job): lift it for the
-     * run through the admin API, returning the limits to put back. Requests without a key (health) stay limited per
+     * run through the admin API, returning what puts it back. Requests without a key (health) stay limited per
      * client IP; raise {@code touchpoint.gateway.rate-limits.public-policy} when starting the gateway to measure them.
      */
-    private static Optional<String> liftRateLimit(HttpClient client, String gateway, String apiKey, String plan)
+    private static Optional<Runnable> liftRateLimit(HttpClient client, String gateway, String apiKey, String plan)
             throws Exception {
         String uri = gateway + "/v1/admin/plans/" + plan;
         HttpResponse<String> current = client.send(
                 get(uri).header("Authorization", "Bearer " + apiKey).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher rate = Pattern.compile("\"replenishRate\":(\\d+)").matcher(current.body());
-        Matcher burst = Pattern.compile("\"burstCapacity\":(\\d+)").matcher(current.body());
-        if (current.statusCode() != 200 || !rate.find() || !burst.find()) {
+        if (current.statusCode() != 200) {
             System.out.printf(
                     "(could not read plan '%s': %d; rate limits left as they are)%n", plan, current.statusCode());
             return Optional.empty();
         }
-        String previous = "{\"replenishRate\":" + rate.group(1) + ",\"burstCapacity\":" + burst.group(1) + "}";
-        int lifted = putPlan(client, uri, apiKey, "{\"replenishRate\":1000000,\"burstCapacity\":1000000}");
+        // A plan running on its configured limits goes back to them (DELETE), not to an override that would hide
+        // later changes of the configuration; an overridden one gets its override back (the plan as read: its key
+        // limits too).
+        Optional<String> previous =
+                current.body().contains("\"overridden\":true") ? Optional.of(current.body()) : Optional.empty();
+        int lifted = send(
+                client,
+                plan(uri, apiKey)
+                        .PUT(HttpRequest.BodyPublishers.ofString(
+                                "{\"replenishRate\":1000000,\"burstCapacity\":1000000}"))
+                        .build());
         System.out.printf(
-                "plan '%s' lifted to 1000000/s for the run (%d); restored to %s afterwards%n", plan, lifted, previous);
-        return Optional.of(previous);
+                "plan '%s' lifted to 1000000/s for the run (%d); afterwards back to %s%n",
+                plan, lifted, previous.orElse("its configured limits"));
+        return Optional.of(() -> restoreRateLimit(client, uri, apiKey, plan, previous));
     }
 
-    private static void restoreRateLimit(HttpClient client, String gateway, String apiKey, String plan, String limits) {
+    private static void restoreRateLimit(
+            HttpClient client, String uri, String apiKey, String plan, Optional<String> override) {
+        HttpRequest.Builder request = plan(uri, apiKey);
         try {
-            putPlan(client, gateway + "/v1/admin/plans/" + plan, apiKey, limits);
+            send(
+                    client,
+                    override.map(limits -> request.PUT(HttpRequest.BodyPublishers.ofString(limits)))
+                            .orElseGet(request::DELETE)
+                            .build());
         } catch (Exception e) {
-            System.out.printf("could not restore plan '%s' to %s: %s%n", plan, limits, e);
+            System.out.printf("could not put plan '%s' back: %s%n", plan, e);
         }
     }
 
-    private static int putPlan(HttpClient client, String uri, String apiKey, String body) throws Exception {
-        HttpRequest put = HttpRequest.newBuilder(URI.create(uri))
+    private static HttpRequest.Builder plan(String uri, String apiKey) {
+        return HttpRequest.newBuilder(URI.create(uri))
                 .timeout(Duration.ofSeconds(5))
                 .header("Authorization", "Bearer " + apiKey)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return client.send(put, HttpResponse.BodyHandlers.discarding()).statusCode();
+                .header("Content-Type", "application/json");
+    }
+
+    private static int send(HttpClient client, HttpRequest request) throws Exception {
+        return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static void measure(

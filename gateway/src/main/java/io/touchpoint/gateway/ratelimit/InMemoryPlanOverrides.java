@@ -18,4 +18,9 @@ public final class InMemoryPlanOverrides implements PlanOverrides {
     public Mono<Void> put(String plan, PlanLimits limits) {
         return Mono.fromRunnable(() -> overrides.put(plan, limits));
     }
+
+    @Override
+    public Mono<Void> remove(String plan) {
+        return Mono.fromRunnable(() -> overrides.remove(plan));
+    }
 }

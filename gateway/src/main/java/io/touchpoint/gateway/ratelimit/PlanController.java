@@ -2,11 +2,13 @@ package io.touchpoint.gateway.ratelimit;
 
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
@@ -31,9 +33,7 @@ class PlanController {
 
     @GetMapping
     Mono<PlanResponse> get(@PathVariable String plan) {
-        return plans.current(checked(plan))
-                .onErrorResume(error -> Mono.error(new ResponseStatusException(
-                        HttpStatus.SERVICE_UNAVAILABLE, "The plan store is not available.", error)))
+        return storeAvailable(plans.current(checked(plan)))
                 .flatMap(limits -> limits.map(found -> Mono.just(response(plan, found)))
                         .orElseGet(() -> Mono.error(
                                 new ResponseStatusException(HttpStatus.NOT_FOUND, "No plan named '" + plan + "'."))));
@@ -42,7 +42,20 @@ class PlanController {
     @PutMapping
     Mono<PlanResponse> put(@PathVariable String plan, @RequestBody UpdatePlanRequest request) {
         PlanLimits limits = request.toLimits();
-        return plans.update(checked(plan), limits).map(updated -> response(plan, updated));
+        return storeAvailable(plans.update(checked(plan), limits)).map(updated -> response(plan, updated));
+    }
+
+    /** Back to the configured limits (or the default plan's, for a plan only an override defined). */
+    @DeleteMapping
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> reset(@PathVariable String plan) {
+        return storeAvailable(plans.reset(checked(plan)));
+    }
+
+    /** The override store (Redis, when configured) failing or not answering in time is a 503, not a 500. */
+    private static <T> Mono<T> storeAvailable(Mono<T> call) {
+        return call.onErrorMap(error ->
+                new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The plan store is not available.", error));
     }
 
     private PlanResponse response(String plan, PlanLimits limits) {

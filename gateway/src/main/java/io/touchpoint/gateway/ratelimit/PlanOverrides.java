@@ -9,4 +9,7 @@ public interface PlanOverrides {
     Mono<Map<String, PlanLimits>> all();
 
     Mono<Void> put(String plan, PlanLimits limits);
+
+    /** Drops the plan's override, if any: the configured limits apply again. */
+    Mono<Void> remove(String plan);
 }

@@ -60,10 +60,18 @@ public final class RateLimitPlans {
 
     /** Stores an override; this replica applies it at once, the others within the cache time. */
     public Mono<PlanLimits> update(String plan, PlanLimits limits) {
-        return overrides.put(plan, limits).then(overrides.all()).map(stored -> {
-            snapshot = new Snapshot(stored, nanoClock.getAsLong());
-            return limits;
-        });
+        return reloadAfter(overrides.put(plan, limits)).thenReturn(limits);
+    }
+
+    /** Drops an override: the configured limits apply again, on this replica at once, the others within the cache time. */
+    public Mono<Void> reset(String plan) {
+        return reloadAfter(overrides.remove(plan));
+    }
+
+    private Mono<Void> reloadAfter(Mono<Void> change) {
+        return change.then(overrides.all())
+                .doOnNext(stored -> snapshot = new Snapshot(stored, nanoClock.getAsLong()))
+                .then();
     }
 
     private Optional<PlanLimits> find(String plan, Map<String, PlanLimits> stored) {

@@ -52,6 +52,14 @@ public final class RedisPlanOverrides implements PlanOverrides {
                 .then();
     }
 
+    @Override
+    public Mono<Void> remove(String plan) {
+        return redis.<String, String>opsForHash()
+                .remove(key, plan)
+                .timeout(WRITE_TIMEOUT)
+                .then();
+    }
+
     private Map<String, PlanLimits> parse(Map<String, String> stored) {
         Map<String, PlanLimits> plans = new HashMap<>();
         stored.forEach((plan, value) -> {

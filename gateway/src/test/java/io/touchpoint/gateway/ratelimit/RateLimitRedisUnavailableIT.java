@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -82,6 +83,23 @@ class RateLimitRedisUnavailableIT {
                 }
             }
             assertThat(refusedAt).as("still limited, in memory").isNotNegative();
+        } finally {
+            proxy.restore();
+        }
+    }
+
+    @Test
+    void aPlanCannotBeChangedWhileRedisIsUnreachableAndSaysSoWith503() {
+        proxy.cut();
+        try {
+            client.delete()
+                    .uri("/v1/admin/plans/standard")
+                    .headers(headers -> headers.setBearerAuth("tp_admin"))
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         } finally {
             proxy.restore();
         }

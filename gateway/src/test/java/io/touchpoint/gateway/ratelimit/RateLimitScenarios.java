@@ -82,7 +82,11 @@ abstract class RateLimitScenarios {
             registry.add(prefix + "principal", () -> "key_" + key.getKey());
             registry.add(
                     prefix + "scopes", () -> key.getKey().equals("tp_admin") ? "admin" : "tickets:read,tickets:write");
-            registry.add(prefix + "plan", () -> key.getKey().equals("tp_replica") ? "metered" : "standard");
+            registry.add(prefix + "plan", () -> switch (key.getKey()) {
+                case "tp_replica" -> "metered";
+                case "tp_admin" -> "operations";
+                default -> "standard";
+            });
         }
         registry.add("touchpoint.gateway.rate-limits.default-plan", () -> "standard");
         for (String plan : new String[] {"free", "standard", "enterprise"}) {
@@ -98,6 +102,9 @@ abstract class RateLimitScenarios {
         registry.add(metered + "requested-tokens", () -> METERED_REQUEST_COST);
         registry.add(metered + "key-replenish-rate", () -> 1);
         registry.add(metered + "key-burst-capacity", () -> KEY_BURST * METERED_REQUEST_COST);
+        // The admin key's calls (plan reads and changes) are not what these tests limit.
+        registry.add("touchpoint.gateway.rate-limits.plans.operations.replenish-rate", () -> 100);
+        registry.add("touchpoint.gateway.rate-limits.plans.operations.burst-capacity", () -> 100);
         registry.add("touchpoint.gateway.rate-limits.public-policy.replenish-rate", () -> 1);
         registry.add("touchpoint.gateway.rate-limits.public-policy.burst-capacity", () -> 5);
         registry.add("touchpoint.gateway.rate-limits.webhook-policy.replenish-rate", () -> "1");
@@ -239,7 +246,7 @@ abstract class RateLimitScenarios {
     }
 
     @Test
-    void planChangedThroughTheAdminApiAppliesWithoutRestart() {
+    void planChangedThroughTheAdminApiAppliesWithoutRestartAndResetGoesBackToTheConfiguredLimits() {
         String plan = planOf(get("/v1/tickets/tkt_1", "tp_plan"));
         admin().get()
                 .uri("/v1/admin/plans/{plan}", plan)
@@ -261,8 +268,25 @@ abstract class RateLimitScenarios {
                 assertThat(headers.getFirst("RateLimit-Policy")).contains("1;w=1;burst=40;comment=\"" + plan);
             });
         } finally {
-            putPlan(plan, TENANT_BURST, KEY_BURST);
+            admin().delete()
+                    .uri("/v1/admin/plans/{plan}", plan)
+                    .exchange()
+                    .expectStatus()
+                    .isNoContent();
         }
+
+        admin().get()
+                .uri("/v1/admin/plans/{plan}", plan)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.burstCapacity")
+                .isEqualTo(TENANT_BURST)
+                .jsonPath("$.overridden")
+                .isEqualTo(false);
+        assertThat(get("/v1/tickets/tkt_1", "tp_plan").getResponseHeaders().getFirst("RateLimit-Limit"))
+                .isEqualTo(Integer.toString(KEY_BURST));
     }
 
     @Test
