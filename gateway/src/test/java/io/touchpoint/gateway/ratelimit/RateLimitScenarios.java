@@ -248,16 +248,7 @@ abstract class RateLimitScenarios {
     @Test
     void planChangedThroughTheAdminApiAppliesWithoutRestartAndResetGoesBackToTheConfiguredLimits() {
         String plan = planOf(get("/v1/tickets/tkt_1", "tp_plan"));
-        admin().get()
-                .uri("/v1/admin/plans/{plan}", plan)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.burstCapacity")
-                .isEqualTo(TENANT_BURST)
-                .jsonPath("$.keyBurstCapacity")
-                .isEqualTo(KEY_BURST);
+        assertConfiguredLimits(plan);
 
         try {
             putPlan(plan, 40, 30);
@@ -275,6 +266,12 @@ abstract class RateLimitScenarios {
                     .isNoContent();
         }
 
+        assertConfiguredLimits(plan);
+        assertThat(get("/v1/tickets/tkt_1", "tp_plan").getResponseHeaders().getFirst("RateLimit-Limit"))
+                .isEqualTo(Integer.toString(KEY_BURST));
+    }
+
+    private void assertConfiguredLimits(String plan) {
         admin().get()
                 .uri("/v1/admin/plans/{plan}", plan)
                 .exchange()
@@ -283,10 +280,10 @@ abstract class RateLimitScenarios {
                 .expectBody()
                 .jsonPath("$.burstCapacity")
                 .isEqualTo(TENANT_BURST)
+                .jsonPath("$.keyBurstCapacity")
+                .isEqualTo(KEY_BURST)
                 .jsonPath("$.overridden")
                 .isEqualTo(false);
-        assertThat(get("/v1/tickets/tkt_1", "tp_plan").getResponseHeaders().getFirst("RateLimit-Limit"))
-                .isEqualTo(Integer.toString(KEY_BURST));
     }
 
     @Test
