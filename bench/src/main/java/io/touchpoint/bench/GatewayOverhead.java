@@ -136,8 +136,8 @@ final class GatewayOverhead implements Bench.Scenario {
     private static Optional<Runnable> liftRateLimit(HttpClient client, String gateway, String apiKey, String plan)
             throws Exception {
         String uri = gateway + "/v1/admin/plans/" + plan;
-        HttpResponse<String> current = client.send(
-                get(uri).header("Authorization", "Bearer " + apiKey).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> current =
+                client.send(plan(uri, apiKey).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (current.statusCode() != 200) {
             System.out.printf(
                     "(could not read plan '%s': %d; rate limits left as they are)%n", plan, current.statusCode());
