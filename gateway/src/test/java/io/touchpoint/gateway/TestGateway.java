@@ -37,14 +37,17 @@ public final class TestGateway {
     }
 
     /**
-     * Makes the gateway take the client's address from {@code X-Forwarded-For}, as behind a load balancer, so that a
-     * test can act as several clients ({@link #ticketFrom}).
+     * Makes the gateway count the client's address from {@code X-Forwarded-For}, as behind one load balancer (the last
+     * entry), so that a test can act as several clients ({@link #ticketFrom}).
      */
     public static void trustForwardedAddresses(DynamicPropertyRegistry registry) {
-        registry.add("server.forward-headers-strategy", () -> "framework");
+        registry.add("touchpoint.gateway.rate-limits.trusted-proxies", () -> 1);
     }
 
-    /** {@code GET /v1/tickets/tkt_1} with {@code key}, as the client at {@code clientAddress}. */
+    /**
+     * {@code GET /v1/tickets/tkt_1} with {@code key}, as the client at {@code clientAddress} (or as the load balancer
+     * would forward a request with {@code X-Forwarded-For} already set: {@code "spoofed, 203.0.113.7"}).
+     */
     public static EntityExchangeResult<byte[]> ticketFrom(WebTestClient client, String clientAddress, String key) {
         return client.get()
                 .uri("/v1/tickets/tkt_1")

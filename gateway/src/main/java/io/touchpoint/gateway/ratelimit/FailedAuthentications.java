@@ -37,11 +37,13 @@ public final class FailedAuthentications implements WebFilter, Ordered {
 
     private final InMemoryTokenBuckets buckets = new InMemoryTokenBuckets();
     private final Limit limit;
+    private final ClientAddresses clients;
     private final Problems problems;
     private final Counter refused;
 
-    public FailedAuthentications(Limit limit, Problems problems, MeterRegistry meters) {
+    public FailedAuthentications(Limit limit, ClientAddresses clients, Problems problems, MeterRegistry meters) {
         this.limit = limit;
+        this.clients = clients;
         this.problems = problems;
         this.refused = Counter.builder("touchpoint.gateway.auth.refused-after-failures")
                 .description("Requests refused (429) because their address presented too many rejected credentials")
@@ -58,7 +60,7 @@ public final class FailedAuthentications implements WebFilter, Ordered {
         if (!exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
             return chain.filter(exchange);
         }
-        String clientIp = RateLimitFilter.clientIp(exchange);
+        String clientIp = clients.of(exchange.getRequest());
         exchange.getAttributes().put(TenantContextFilter.REJECTION_BUDGET, new AddressBudget(clientIp));
         return chain.filter(exchange)
                 .onErrorResume(LookupRefusedException.class, refused -> refuse(exchange, clientIp));

@@ -81,14 +81,19 @@ class RateLimitConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "touchpoint.gateway.rate-limits.enabled", matchIfMissing = true)
-    RateLimitFilter rateLimitFilter(TenantRateLimiter limiter, Problems problems) {
-        return new RateLimitFilter(limiter, problems);
+    RateLimitFilter rateLimitFilter(TenantRateLimiter limiter, ClientAddresses clients, Problems problems) {
+        return new RateLimitFilter(limiter, clients, problems);
+    }
+
+    @Bean
+    ClientAddresses clientAddresses(RateLimitProperties properties) {
+        return new ClientAddresses(properties.trustedProxies());
     }
 
     @Bean
     FailedAuthentications failedAuthentications(
-            RateLimitProperties properties, Problems problems, MeterRegistry meters) {
-        return new FailedAuthentications(properties.failedAuthenticationPolicy().limit(), problems, meters);
+            RateLimitProperties properties, ClientAddresses clients, Problems problems, MeterRegistry meters) {
+        return new FailedAuthentications(properties.failedAuthenticationPolicy().limit(), clients, problems, meters);
     }
 
     @Bean

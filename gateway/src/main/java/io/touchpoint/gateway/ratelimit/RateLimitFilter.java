@@ -2,7 +2,6 @@ package io.touchpoint.gateway.ratelimit;
 
 import io.touchpoint.gateway.auth.Caller;
 import io.touchpoint.gateway.web.Problems;
-import java.net.InetSocketAddress;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -32,10 +31,12 @@ public class RateLimitFilter implements WebFilter, Ordered {
             PathPatternParser.defaultInstance.parse("/webhooks/{kind}/{connectionId}/**");
 
     private final TenantRateLimiter limiter;
+    private final ClientAddresses clients;
     private final Problems problems;
 
-    public RateLimitFilter(TenantRateLimiter limiter, Problems problems) {
+    public RateLimitFilter(TenantRateLimiter limiter, ClientAddresses clients, Problems problems) {
         this.limiter = limiter;
+        this.clients = clients;
         this.problems = problems;
     }
 
@@ -74,15 +75,6 @@ public class RateLimitFilter implements WebFilter, Ordered {
         var webhook = WEBHOOK.matchAndExtract(exchange.getRequest().getPath().pathWithinApplication());
         return webhook != null
                 ? limiter.checkWebhook(webhook.getUriVariables().get("connectionId"))
-                : limiter.checkPublic(clientIp(exchange));
-    }
-
-    /** The peer's address; behind a proxy, set server.forward-headers-strategy so that this is the client's. */
-    static String clientIp(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        if (remote == null) {
-            return "unknown";
-        }
-        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+                : limiter.checkPublic(clients.of(exchange.getRequest()));
     }
 }

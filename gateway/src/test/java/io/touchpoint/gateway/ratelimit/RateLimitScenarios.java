@@ -352,6 +352,10 @@ abstract class RateLimitScenarios {
                 .isEqualTo("1;w=1;burst=3;comment=\"failed authentications per IP\"");
         assertThat(new String(refused.getResponseBodyContent(), StandardCharsets.UTF_8))
                 .contains("\"code\":\"too_many_failed_authentications\"");
+        // The client's own X-Forwarded-For entries, to the left of what the load balancer appended, change nothing.
+        assertThat(TestGateway.ticketFrom(client, "198.51.100.99, " + attacker, ApiKeySecrets.newSecret())
+                        .getStatus())
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
         // A key the gateway holds needs no lookup: served from that address all the same.
         assertThat(TestGateway.ticketFrom(client, attacker, "tp_failures").getStatus())
                 .isEqualTo(HttpStatus.OK);

@@ -1,0 +1,47 @@
+package io.touchpoint.gateway.ratelimit;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+
+/**
+ * The address a request comes from, as the per-address budgets (unauthenticated calls, rejected credentials) count
+ * it. Exposed directly, that is the connection's peer. Behind load balancers or proxies, the peer is the proxy, so
+ * every client would share one budget: with {@code trustedProxies} set to how many proxies stand in front of the
+ * gateway, each appending the address it received the request from to {@code X-Forwarded-For} (as load balancers do),
+ * it is the entry that many places from the right. Entries further left were written by the client and prove nothing,
+ * so a client cannot pick its budget by sending the header itself; a request with fewer entries than that did not come
+ * through the proxies, and counts against its peer.
+ */
+public final class ClientAddresses {
+
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
+
+    private final int trustedProxies;
+
+    public ClientAddresses(int trustedProxies) {
+        if (trustedProxies < 0) {
+            throw new IllegalArgumentException(
+                    "touchpoint.gateway.rate-limits.trusted-proxies must be 0 or more, not " + trustedProxies);
+        }
+        this.trustedProxies = trustedProxies;
+    }
+
+    public String of(ServerHttpRequest request) {
+        if (trustedProxies > 0) {
+            List<String> forwarded = request.getHeaders().getValuesAsList(FORWARDED_FOR);
+            if (forwarded.size() >= trustedProxies) {
+                return forwarded.get(forwarded.size() - trustedProxies);
+            }
+        }
+        return peer(request);
+    }
+
+    private static String peer(ServerHttpRequest request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        if (remote == null) {
+            return "unknown";
+        }
+        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+    }
+}
