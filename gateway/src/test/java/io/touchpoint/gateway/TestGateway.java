@@ -41,7 +41,7 @@ public final class TestGateway {
      * entry), so that a test can act as several clients ({@link #ticketFrom}).
      */
     public static void trustForwardedAddresses(DynamicPropertyRegistry registry) {
-        registry.add("touchpoint.gateway.rate-limits.trusted-proxies", () -> 1);
+        registry.add("touchpoint.gateway.trusted-proxies", () -> 1);
     }
 
     /**

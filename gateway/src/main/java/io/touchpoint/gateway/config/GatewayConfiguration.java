@@ -13,6 +13,7 @@ import io.touchpoint.gateway.tenant.MongoPingHealthIndicator;
 import io.touchpoint.gateway.tenant.StoredKeyAuthenticator;
 import io.touchpoint.gateway.tenant.TenantDirectory;
 import io.touchpoint.gateway.tenant.TenantManagement;
+import io.touchpoint.gateway.web.ClientAddresses;
 import io.touchpoint.tenancy.TenantContext;
 import io.touchpoint.tenancy.TenantContextSigner;
 import java.time.Clock;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.ApplicationListener;
@@ -62,6 +64,12 @@ class GatewayConfiguration {
                             + " the gateway needs the key it shares with the services to sign tenant contexts");
         }
         return TenantContextSigner.fromSecret(properties.key(), SIGNATURE_VALIDITY, Clock.systemUTC());
+    }
+
+    /** How the gateway tells clients apart behind load balancers: see {@link ClientAddresses}. */
+    @Bean
+    ClientAddresses clientAddresses(@Value("${touchpoint.gateway.trusted-proxies:0}") int trustedProxies) {
+        return new ClientAddresses(trustedProxies);
     }
 
     @Bean

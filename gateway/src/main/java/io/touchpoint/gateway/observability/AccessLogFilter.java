@@ -2,6 +2,7 @@ package io.touchpoint.gateway.observability;
 
 import io.micrometer.tracing.TraceContext;
 import io.touchpoint.gateway.auth.Caller;
+import io.touchpoint.gateway.web.ClientAddresses;
 import io.touchpoint.gateway.web.RequestIdFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +19,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * One line per request on {@code io.touchpoint.gateway.access}, written when the response completes: method, path
- * (never the query string, which may carry tokens), route, status, latency, tenant and key id, request id and trace
- * id. Never headers or bodies.
+ * (never the query string, which may carry tokens), route, status, latency, tenant and key id, the client's address,
+ * request id and trace id. Never headers or bodies.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -28,6 +29,12 @@ public class AccessLogFilter implements WebFilter {
     static final String LOGGER = "io.touchpoint.gateway.access";
 
     private static final Logger log = LoggerFactory.getLogger(LOGGER);
+
+    private final ClientAddresses clients;
+
+    public AccessLogFilter(ClientAddresses clients) {
+        this.clients = clients;
+    }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -38,13 +45,13 @@ public class AccessLogFilter implements WebFilter {
         return chain.filter(exchange).doFinally(signal -> log(exchange, started, signal.toString()));
     }
 
-    private static void log(ServerWebExchange exchange, long started, String signal) {
+    private void log(ServerWebExchange exchange, long started, String signal) {
         long latencyMillis = (System.nanoTime() - started) / 1_000_000;
         Caller caller = exchange.getAttribute(Caller.ATTRIBUTE);
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         log.info(
-                "{} {} route={} status={} latency_ms={} tenant={} key={} request_id={} trace_id={}{}",
+                "{} {} route={} status={} latency_ms={} tenant={} key={} client={} request_id={} trace_id={}{}",
                 exchange.getRequest().getMethod(),
                 exchange.getRequest().getPath().value(),
                 route != null ? route.getId() : "-",
@@ -52,6 +59,7 @@ public class AccessLogFilter implements WebFilter {
                 latencyMillis,
                 caller != null ? caller.tenantId() : "-",
                 caller != null ? caller.credentialId() : "-",
+                clients.of(exchange.getRequest()),
                 orDash(exchange.getAttribute(RequestIdFilter.ATTRIBUTE)),
                 traceId(exchange),
                 "cancel".equals(signal) ? " cancelled=true" : "");

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.touchpoint.gateway.auth.LookupRefusedException;
 import io.touchpoint.gateway.auth.RejectionBudget;
+import io.touchpoint.gateway.web.ClientAddresses;
 import io.touchpoint.gateway.web.Problems;
 import io.touchpoint.gateway.web.TenantContextFilter;
 import java.util.List;

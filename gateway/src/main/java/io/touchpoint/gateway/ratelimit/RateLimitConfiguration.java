@@ -1,6 +1,7 @@
 package io.touchpoint.gateway.ratelimit;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.touchpoint.gateway.web.ClientAddresses;
 import io.touchpoint.gateway.web.Problems;
 import java.util.List;
 import org.slf4j.Logger;
@@ -83,11 +84,6 @@ class RateLimitConfiguration {
     @ConditionalOnProperty(name = "touchpoint.gateway.rate-limits.enabled", matchIfMissing = true)
     RateLimitFilter rateLimitFilter(TenantRateLimiter limiter, ClientAddresses clients, Problems problems) {
         return new RateLimitFilter(limiter, clients, problems);
-    }
-
-    @Bean
-    ClientAddresses clientAddresses(RateLimitProperties properties) {
-        return new ClientAddresses(properties.trustedProxies());
     }
 
     @Bean

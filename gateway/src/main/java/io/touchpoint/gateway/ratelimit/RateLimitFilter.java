@@ -1,6 +1,7 @@
 package io.touchpoint.gateway.ratelimit;
 
 import io.touchpoint.gateway.auth.Caller;
+import io.touchpoint.gateway.web.ClientAddresses;
 import io.touchpoint.gateway.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;

@@ -15,8 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicPolicy the limit per client IP for requests without a caller, except webhooks (health, public API)
  * @param webhookPolicy the limit per channel connection for provider webhooks ({@code /webhooks/{kind}/{id}/**})
  * @param failedAuthenticationPolicy how many credentials one client IP may present that are not accepted
- * @param trustedProxies how many proxies in front of the gateway append the client's address to X-Forwarded-For
- *     ({@link ClientAddresses}); 0 when clients connect to the gateway directly
  * @param keyPrefix prepended to every bucket id and to nothing else; lets test runs share one Redis
  * @param plansKey the Redis hash holding plan overrides
  * @param planCacheTtl how long a replica keeps plan overrides before reading them again
@@ -33,7 +31,6 @@ public record RateLimitProperties(
         @DefaultValue PublicPolicy publicPolicy,
         @DefaultValue WebhookPolicy webhookPolicy,
         @DefaultValue FailedAuthenticationPolicy failedAuthenticationPolicy,
-        @DefaultValue("0") int trustedProxies,
         @DefaultValue("") String keyPrefix,
         @DefaultValue("touchpoint:plans") String plansKey,
         @DefaultValue("1s") Duration planCacheTtl,

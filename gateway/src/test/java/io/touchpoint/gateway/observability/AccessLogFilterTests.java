@@ -3,6 +3,7 @@ package io.touchpoint.gateway.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.touchpoint.gateway.auth.Caller;
+import io.touchpoint.gateway.web.ClientAddresses;
 import io.touchpoint.gateway.web.RequestIdFilter;
 import io.touchpoint.tenancy.TenantContext;
 import java.util.Set;
@@ -18,13 +19,14 @@ import reactor.core.publisher.Mono;
 @ExtendWith(OutputCaptureExtension.class)
 class AccessLogFilterTests {
 
-    private final AccessLogFilter filter = new AccessLogFilter();
+    private final AccessLogFilter filter = new AccessLogFilter(new ClientAddresses(1));
 
     @Test
     void lineNamesTheCallersTenantAndKeyButNoCredentialOrQuery(CapturedOutput output) {
         MockServerWebExchange exchange =
                 MockServerWebExchange.from(MockServerHttpRequest.post("/v1/tickets?access_token=secret-in-query")
-                        .header("Authorization", "Bearer tp_secret_key"));
+                        .header("Authorization", "Bearer tp_secret_key")
+                        .header("X-Forwarded-For", "203.0.113.7"));
         exchange.getAttributes().put(RequestIdFilter.ATTRIBUTE, "req_1");
 
         filter.filter(exchange, authenticated -> {
@@ -43,7 +45,7 @@ class AccessLogFilterTests {
 
         assertThat(output.getOut())
                 .contains("POST /v1/tickets route=- status=201 latency_ms=")
-                .contains("tenant=acme key=key_acme_1 request_id=req_1 trace_id=-")
+                .contains("tenant=acme key=key_acme_1 client=203.0.113.7 request_id=req_1 trace_id=-")
                 .doesNotContain("secret-in-query")
                 .doesNotContain("tp_secret_key");
     }

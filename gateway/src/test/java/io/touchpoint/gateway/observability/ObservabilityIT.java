@@ -120,7 +120,7 @@ class ObservabilityIT {
 
         assertThat(awaitLine(output, "req-access-log-2"))
                 .contains("GET /v1/tickets/tkt_3 route=- status=401")
-                .contains("tenant=- key=-");
+                .contains("tenant=- key=- client=127.0.0.1 ");
     }
 
     private static String awaitLine(CapturedOutput output, String requestId) {

@@ -1,4 +1,4 @@
-package io.touchpoint.gateway.ratelimit;
+package io.touchpoint.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -1,4 +1,4 @@
-package io.touchpoint.gateway.ratelimit;
+package io.touchpoint.gateway.web;
 
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -6,7 +6,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
  * The address a request comes from, as the per-address budgets (unauthenticated calls, rejected credentials) count
- * it. Exposed directly, that is the connection's peer. Behind load balancers or proxies, the peer is the proxy, so
+ * it and the access log shows it. Exposed directly, that is the connection's peer. Behind load balancers or proxies, the peer is the proxy, so
  * every client would share one budget: with {@code trustedProxies} set to how many proxies stand in front of the
  * gateway, each appending the address it received the request from to {@code X-Forwarded-For} (as load balancers do),
  * it is the entry that many places from the right. Entries further left were written by the client and prove nothing,
@@ -22,7 +22,7 @@ public final class ClientAddresses {
     public ClientAddresses(int trustedProxies) {
         if (trustedProxies < 0) {
             throw new IllegalArgumentException(
-                    "touchpoint.gateway.rate-limits.trusted-proxies must be 0 or more, not " + trustedProxies);
+                    "touchpoint.gateway.trusted-proxies must be 0 or more, not " + trustedProxies);
         }
         this.trustedProxies = trustedProxies;
     }
