@@ -64,7 +64,7 @@ class BulkheadIT {
     }
 
     @Test
-    void fullBulkheadTurnsAwayCallsBeyondItsLimitWhileTheServiceIsSlow() {
+    void fullBulkheadTurnsAwayCallsBeyondItsLimitWhileTheServiceIsSlowButNotProviderWebhooks() throws Exception {
         HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest held = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/channels/held"))
@@ -88,6 +88,16 @@ class BulkheadIT {
                     .toList();
 
             assertThat(turnedAway).containsExactly(503, 503);
+            // Provider webhooks to the same service have a bulkhead of their own: a customer's message still gets in.
+            HttpRequest webhook = HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/webhooks/sms/con_bulkhead"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("Body=hello"))
+                    .build();
+            assertThat(http.send(webhook, HttpResponse.BodyHandlers.discarding())
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(services.received("/webhooks/sms/con_bulkhead")).hasSize(1);
             assertThat(inFlight).as("still held by the service").noneMatch(CompletableFuture::isDone);
         } finally {
             services.releaseHeld();
