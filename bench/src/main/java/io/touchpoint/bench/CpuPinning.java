@@ -9,10 +9,10 @@ import java.util.stream.Collectors;
 
 /**
  * The gateway on CPUs of its own for a run, and every other process of the local platform (the services, the launcher
- * with the MongoDB stand-in, RabbitMQ and this load generator) on the rest, set with {@code taskset} (Linux, util-linux);
- * {@link #close()} gives every process back the CPUs it had. That is the layout of a deployment, where the gateway
- * scales on hosts of its own: the direct and gateway paths then get the same CPUs for the service, and the gateway's
- * own work no longer takes the service's.
+ * with the MongoDB stand-in, RabbitMQ and this load generator) on the rest, set with {@code taskset} (Linux,
+ * util-linux); {@link #close()} gives every process back the CPUs it had. That is the layout of a deployment, where the
+ * gateway scales on hosts of its own: the direct and gateway paths then get the same CPUs for the service, and the
+ * gateway's own work no longer takes the service's.
  */
 final class CpuPinning implements AutoCloseable {
 
@@ -27,7 +27,7 @@ final class CpuPinning implements AutoCloseable {
         this.layout = layout;
     }
 
-    /** Pins the gateway to the last {@code gatewayCpus} of this process's CPUs and the rest of the platform to the others. */
+    /** The gateway on the last {@code gatewayCpus} of this process's CPUs, the rest of the platform on the others. */
     static CpuPinning gatewayApart(Path pids, int gatewayCpus) throws IOException, InterruptedException {
         List<Integer> cpus = cpuList(
                 taskset("-c", "-p", Long.toString(ProcessHandle.current().pid())));

@@ -1,6 +1,6 @@
 package io.touchpoint.gateway.auth;
 
-/** The credential would have needed a store lookup its {@link RejectionBudget} did not allow: neither known nor unknown. */
+/** The credential needed a store lookup its {@link RejectionBudget} did not allow: it is neither known nor unknown. */
 public class LookupRefusedException extends RuntimeException {
 
     public LookupRefusedException() {

@@ -63,7 +63,10 @@ public final class RateLimitPlans {
         return reloadAfter(overrides.put(plan, limits)).thenReturn(limits);
     }
 
-    /** Drops an override: the configured limits apply again, on this replica at once, the others within the cache time. */
+    /**
+     * Drops an override: the configured limits apply again, on this replica at once and on the others within the
+     * cache time.
+     */
     public Mono<Void> reset(String plan) {
         return reloadAfter(overrides.remove(plan));
     }

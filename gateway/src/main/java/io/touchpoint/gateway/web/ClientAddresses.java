@@ -5,13 +5,13 @@ import java.util.List;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
- * The address a request comes from, as the per-address budgets (unauthenticated calls, rejected credentials) count
- * it and the access log shows it. Exposed directly, that is the connection's peer. Behind load balancers or proxies, the peer is the proxy, so
- * every client would share one budget: with {@code trustedProxies} set to how many proxies stand in front of the
- * gateway, each appending the address it received the request from to {@code X-Forwarded-For} (as load balancers do),
- * it is the entry that many places from the right. Entries further left were written by the client and prove nothing,
- * so a client cannot pick its budget by sending the header itself; a request with fewer entries than that did not come
- * through the proxies, and counts against its peer.
+ * The address a request comes from, as the per-address budgets (unauthenticated calls, rejected credentials) count it
+ * and the access log shows it. Exposed directly, that is the connection's peer. Behind load balancers or proxies, the
+ * peer is the proxy, so every client would share one budget: with {@code trustedProxies} set to how many proxies stand
+ * in front of the gateway, each appending the address it received the request from to {@code X-Forwarded-For} (as load
+ * balancers do), it is the entry that many places from the right. Entries further left were written by the client and
+ * prove nothing, so a client cannot pick its budget by sending the header itself; a request with fewer entries than
+ * that did not come through the proxies, and counts against its peer.
  */
 public final class ClientAddresses {
 
