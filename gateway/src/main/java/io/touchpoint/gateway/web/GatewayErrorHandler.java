@@ -1,5 +1,6 @@
 package io.touchpoint.gateway.web;
 
+import io.touchpoint.gateway.resilience.StreamConnections;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
@@ -40,6 +41,11 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
+        }
+        if (StreamConnections.isFull(error)) {
+            return unavailable(
+                    exchange,
+                    "The service behind this path has as many open streams as the gateway allows. Retry later.");
         }
         if (causedBy(error, TimeoutException.class)) {
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);

@@ -1,0 +1,52 @@
+package io.touchpoint.gateway.resilience;
+
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
+import org.springframework.cloud.gateway.config.HttpClientCustomizer;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.cloud.gateway.config.HttpClientSslConfigurer;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.netty.http.client.WebsocketClientSpec;
+
+/** Streams and WebSocket upgrades over a connection pool of their own: see {@link StreamConnections}. */
+@Configuration(proxyBeanMethods = false)
+class StreamConnectionsConfiguration {
+
+    @Bean
+    StreamConnections streamConnections(
+            @Value("${touchpoint.gateway.streams.max-connections-per-service}") int maxConnections,
+            HttpClientProperties properties,
+            ServerProperties serverProperties,
+            HttpClientSslConfigurer sslConfigurer,
+            List<HttpClientCustomizer> customizers) {
+        return new StreamConnections(maxConnections, properties, serverProperties, sslConfigurer, customizers);
+    }
+
+    @Bean
+    StreamRoutingFilter streamRoutingFilter(
+            StreamConnections connections,
+            ObjectProvider<List<HttpHeadersFilter>> headersFilters,
+            HttpClientProperties properties) {
+        return new StreamRoutingFilter(connections, headersFilters, properties);
+    }
+
+    /** Spring Cloud Gateway's WebSocket client, as it builds it, but on the streams' pool. */
+    @Bean
+    @Primary
+    ReactorNettyWebSocketClient streamsWebSocketClient(StreamConnections connections, HttpClientProperties properties) {
+        HttpClientProperties.Websocket websocket = properties.getWebsocket();
+        return new ReactorNettyWebSocketClient(connections.client(), () -> {
+            WebsocketClientSpec.Builder spec = WebsocketClientSpec.builder().handlePing(websocket.isProxyPing());
+            if (websocket.getMaxFramePayloadLength() != null) {
+                spec.maxFramePayloadLength(websocket.getMaxFramePayloadLength());
+            }
+            return spec;
+        });
+    }
+}
