@@ -66,7 +66,7 @@ final class HealthLatency implements Bench.Scenario {
                 requests, concurrency, warmup);
         System.out.printf(
                 "%-18s %-9s %-38s %8s %7s %9s %8s %8s%n",
-                "service", "via", "url", "requests", "errors", "req/s", "p50 ms", "p99 ms");
+                "service", "via", "url", "requests", "errors", "ok/s", "p50 ms", "p99 ms");
         for (Target target : TARGETS) {
             if (!areas.contains(target.area())) {
                 continue;
@@ -82,7 +82,7 @@ final class HealthLatency implements Bench.Scenario {
             System.out.printf(
                     "%-18s gateway/direct: throughput %.2fx, p50 %.2fx, p99 %.2fx%n%n",
                     "",
-                    ratio(gatewayStats.requestsPerSecond(), directStats.requestsPerSecond()),
+                    ratio(gatewayStats.okPerSecond(), directStats.okPerSecond()),
                     ratio(gatewayStats.p50Nanos(), directStats.p50Nanos()),
                     ratio(gatewayStats.p99Nanos(), directStats.p99Nanos()));
         }
@@ -102,7 +102,7 @@ final class HealthLatency implements Bench.Scenario {
                 uri,
                 stats.requests(),
                 stats.errors(),
-                stats.requestsPerSecond(),
+                stats.okPerSecond(),
                 LatencyStats.millis(stats.p50Nanos()),
                 LatencyStats.millis(stats.p99Nanos()));
     }

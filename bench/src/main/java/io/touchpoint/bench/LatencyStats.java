@@ -3,15 +3,25 @@ package io.touchpoint.bench;
 import java.time.Duration;
 import java.util.Arrays;
 
-/** Throughput and latency percentiles of one run. */
+/**
+ * Throughput and latency percentiles of one run, of the requests answered as expected: a gateway shedding load
+ * answers 503 at once, and counting those answers would make it look faster, not slower. {@code requests} counts every
+ * request sent; {@link #errorsByStatus} says what became of the others.
+ */
 record LatencyStats(
         int requests, Errors errorsByStatus, Duration elapsed, long p50Nanos, long p99Nanos, long maxNanos) {
 
+    /** The latency a load generator records for a request not answered as expected. */
+    static final long FAILED = -1;
+
+    /** {@code latenciesNanos} holds one entry per request sent, {@link #FAILED} for the ones {@code errors} counts. */
     static LatencyStats of(long[] latenciesNanos, Errors errors, Duration elapsed) {
-        long[] sorted = latenciesNanos.clone();
-        Arrays.sort(sorted);
+        long[] sorted = Arrays.stream(latenciesNanos)
+                .filter(latency -> latency != FAILED)
+                .sorted()
+                .toArray();
         return new LatencyStats(
-                sorted.length,
+                latenciesNanos.length,
                 errors,
                 elapsed,
                 percentile(sorted, 50),
@@ -32,8 +42,9 @@ record LatencyStats(
         return errorsByStatus.total();
     }
 
-    double requestsPerSecond() {
-        return elapsed.isZero() ? 0 : requests / (elapsed.toNanos() / 1e9);
+    /** Requests answered as expected per second. */
+    double okPerSecond() {
+        return elapsed.isZero() ? 0 : (requests - errors()) / (elapsed.toNanos() / 1e9);
     }
 
     static double millis(long nanos) {

@@ -44,16 +44,18 @@ final class LoadGenerator implements RequestLoad {
                 running.add(workers.submit(() -> {
                     for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
                         long start = System.nanoTime();
+                        latencies[i] = LatencyStats.FAILED;
                         try {
                             int status = client.send(request.get(), HttpResponse.BodyHandlers.discarding())
                                     .statusCode();
-                            if (!expected.test(status)) {
+                            if (expected.test(status)) {
+                                latencies[i] = System.nanoTime() - start;
+                            } else {
                                 errors.add(status);
                             }
                         } catch (Exception ex) {
                             errors.add(Errors.NO_ANSWER);
                         }
-                        latencies[i] = System.nanoTime() - start;
                     }
                     return null;
                 }));
@@ -87,8 +89,10 @@ final class LoadGenerator implements RequestLoad {
                     .whenComplete((response, failure) -> {
                         latencies[index] = System.nanoTime() - due;
                         if (failure != null) {
+                            latencies[index] = LatencyStats.FAILED;
                             errors.add(Errors.NO_ANSWER);
                         } else if (!expected.test(response.statusCode())) {
+                            latencies[index] = LatencyStats.FAILED;
                             errors.add(response.statusCode());
                         }
                         answered.countDown();

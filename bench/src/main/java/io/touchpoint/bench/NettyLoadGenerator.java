@@ -75,6 +75,7 @@ final class NettyLoadGenerator implements RequestLoad, AutoCloseable {
                     return send(request.get()).doOnNext(status -> {
                         latencies[index] = System.nanoTime() - start;
                         if (!expected.test(status)) {
+                            latencies[index] = LatencyStats.FAILED;
                             errors.add(status);
                         }
                     });
@@ -114,6 +115,7 @@ final class NettyLoadGenerator implements RequestLoad, AutoCloseable {
                                 send(request.get()).subscribe(status -> {
                                     latencies[index] = System.nanoTime() - due;
                                     if (!expected.test(status)) {
+                                        latencies[index] = LatencyStats.FAILED;
                                         errors.add(status);
                                     }
                                     answered.countDown();

@@ -138,7 +138,7 @@ final class TicketFlow implements Bench.Scenario {
                     "%nticket-flow summary: %.0f tickets/s at saturation (webhooks accepted %.0f/s); at %.0f/s"
                             + " end-to-end p50 %.1f ms, p99 %.1f ms; broker ceiling %.0f msg/s; ratio %.3f%n",
                     saturated.ticketsPerSecond(),
-                    accepted.requestsPerSecond(),
+                    accepted.okPerSecond(),
                     rate,
                     LatencyStats.millis(half.p50Nanos()),
                     LatencyStats.millis(half.p99Nanos()),
@@ -200,7 +200,7 @@ final class TicketFlow implements Bench.Scenario {
                 label,
                 accepted.requests(),
                 accepted.errors(),
-                accepted.requestsPerSecond(),
+                accepted.okPerSecond(),
                 LatencyStats.millis(accepted.p99Nanos()),
                 result.arrived(),
                 result.expected(),

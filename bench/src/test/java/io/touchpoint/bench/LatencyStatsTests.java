@@ -3,6 +3,7 @@ package io.touchpoint.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -25,21 +26,43 @@ class LatencyStatsTests {
     }
 
     @Test
-    void throughputIsRequestsPerElapsedSecond() {
+    void throughputCountsTheRequestsAnsweredAsExpectedPerElapsedSecond() {
         Errors errors = new Errors();
         errors.add(Errors.NO_ANSWER);
         errors.add(503);
         errors.add(503);
-        LatencyStats stats = LatencyStats.of(new long[500], errors, Duration.ofMillis(250));
-        assertThat(stats.requestsPerSecond()).isEqualTo(2000.0);
+        long[] latencies = new long[500];
+        Arrays.fill(latencies, 0, 3, LatencyStats.FAILED);
+        LatencyStats stats = LatencyStats.of(latencies, errors, Duration.ofMillis(250));
+        assertThat(stats.requests()).isEqualTo(500);
+        assertThat(stats.okPerSecond()).isEqualTo(1988.0);
         assertThat(stats.errors()).isEqualTo(3);
         assertThat(stats.errorsByStatus().describe()).isEqualTo("503 × 2, no answer × 1");
+    }
+
+    @Test
+    void fastErrorsDoNotLowerThePercentiles() {
+        // A gateway shedding load: half the requests refused within a microsecond, the others answered in 10-59 ms.
+        long[] latencies = LongStream.range(0, 100)
+                .map(i -> i % 2 == 0 ? LatencyStats.FAILED : (10 + i / 2) * 1_000_000L)
+                .toArray();
+        LatencyStats stats = LatencyStats.of(latencies, new Errors(), Duration.ofSeconds(1));
+        assertThat(stats.p50Nanos()).isEqualTo(34_000_000L);
+        assertThat(stats.p99Nanos()).isEqualTo(59_000_000L);
+    }
+
+    @Test
+    void aRunWithoutAnExpectedAnswerHasZeroPercentiles() {
+        LatencyStats stats = LatencyStats.of(
+                new long[] {LatencyStats.FAILED, LatencyStats.FAILED}, new Errors(), Duration.ofSeconds(1));
+        assertThat(stats.requests()).isEqualTo(2);
+        assertThat(stats.p99Nanos()).isZero();
     }
 
     @Test
     void emptyRunHasZeroes() {
         LatencyStats stats = LatencyStats.of(new long[0], new Errors(), Duration.ZERO);
         assertThat(stats.p99Nanos()).isZero();
-        assertThat(stats.requestsPerSecond()).isZero();
+        assertThat(stats.okPerSecond()).isZero();
     }
 }
