@@ -16,13 +16,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real HTTP server standing in for a service that misbehaves on request: {@code /slow} answers after 3 s,
- * {@code /held} once the test {@linkplain #releaseHeld() releases} it, {@code /unavailable} answers 503, anything
- * else 200. Records the method and path of every request it saw.
+ * {@code /held} once the test {@linkplain #releaseHeld() releases} it, {@code /unavailable} answers 503, {@code /dropped}
+ * closes the connection without an answer, anything else 200. Records the method, path and body of every request it saw.
  */
 final class ScriptedDownstream implements AutoCloseable {
 
     private final HttpServer server;
     private final List<String> received = new CopyOnWriteArrayList<>();
+    private final List<String> bodies = new CopyOnWriteArrayList<>();
     private final CountDownLatch heldReleased = new CountDownLatch(1);
 
     private ScriptedDownstream(HttpServer server) {
@@ -30,8 +31,13 @@ final class ScriptedDownstream implements AutoCloseable {
     }
 
     static ScriptedDownstream start() {
+        return startOn(0);
+    }
+
+    /** On {@code port} (0: any free one), for example one {@link #stoppedServicePort()} gave. */
+    static ScriptedDownstream startOn(int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             ScriptedDownstream downstream = new ScriptedDownstream(server);
             server.createContext("/", downstream::handle);
             server.setExecutor(Executors.newCachedThreadPool());
@@ -44,8 +50,13 @@ final class ScriptedDownstream implements AutoCloseable {
 
     /** A local address nothing listens on: what a stopped service looks like. */
     static String stoppedServiceUri() {
+        return "http://127.0.0.1:" + stoppedServicePort();
+    }
+
+    /** A local port nothing listens on. */
+    static int stoppedServicePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return "http://127.0.0.1:" + socket.getLocalPort();
+            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -54,7 +65,7 @@ final class ScriptedDownstream implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         received.add(exchange.getRequestMethod() + " " + path);
-        exchange.getRequestBody().readAllBytes();
+        bodies.add(path + " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         int status = 200;
         if (path.endsWith("/slow")) {
             try {
@@ -70,6 +81,10 @@ final class ScriptedDownstream implements AutoCloseable {
             }
         } else if (path.endsWith("/unavailable")) {
             status = 503;
+        } else if (path.endsWith("/dropped")) {
+            // Read the request, then close the connection without an answer.
+            exchange.close();
+            return;
         }
         byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -89,6 +104,14 @@ final class ScriptedDownstream implements AutoCloseable {
     /** "METHOD /path" of each request received for the path, in arrival order. */
     List<String> received(String path) {
         return received.stream().filter(line -> line.endsWith(" " + path)).toList();
+    }
+
+    /** The body of each request received for the path, in arrival order. */
+    List<String> bodiesReceived(String path) {
+        return bodies.stream()
+                .filter(line -> line.startsWith(path + " "))
+                .map(line -> line.substring(path.length() + 1))
+                .toList();
     }
 
     /** Answers the {@code /held} requests waiting, and any to come. */

@@ -1,5 +1,7 @@
 package io.touchpoint.gateway.resilience;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,9 +16,21 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import reactor.netty.http.client.WebsocketClientSpec;
 
-/** Streams and WebSocket upgrades over a connection pool of their own: see {@link StreamConnections}. */
+/**
+ * How requests reach the services besides Spring Cloud Gateway's own routing: streams and WebSocket upgrades over a
+ * connection pool of their own ({@link StreamConnections}), and requests whose connection could not be opened sent
+ * again ({@link UnsentRequestRetry}).
+ */
 @Configuration(proxyBeanMethods = false)
-class StreamConnectionsConfiguration {
+class ResilienceConfiguration {
+
+    @Bean
+    UnsentRequestRetry unsentRequestRetry(
+            @Value("${touchpoint.gateway.unsent-retries.retries}") int retries,
+            @Value("${touchpoint.gateway.unsent-retries.first-backoff}") Duration firstBackoff,
+            MeterRegistry meters) {
+        return new UnsentRequestRetry(retries, firstBackoff, meters);
+    }
 
     @Bean
     StreamConnections streamConnections(
