@@ -89,17 +89,8 @@ public class ServiceFallbackController {
      * raises a {@link TimeoutException}, the latter a 504 {@link ResponseStatusException} without a cause.
      */
     private static boolean isTimeout(Throwable failure) {
-        return causedBy(failure, TimeoutException.class)
+        return Failures.causedBy(failure, TimeoutException.class)
                 || (failure instanceof ResponseStatusException status
                         && status.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value());
-    }
-
-    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -73,12 +73,8 @@ public final class StreamConnections implements DisposableBean {
     /** Whether a request failed because every connection of this pool to the service is held by an open stream. */
     public static boolean isFull(Throwable failure) {
         // Reactor Netty's pool is shaded into it; its exceptions are not API.
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause.getClass().getSimpleName().equals("PoolAcquirePendingLimitException")) {
-                return true;
-            }
-        }
-        return false;
+        return Failures.anyCause(
+                failure, cause -> cause.getClass().getSimpleName().equals("PoolAcquirePendingLimitException"));
     }
 
     @Override

@@ -48,21 +48,13 @@ final class UnsentRequestRetry implements GlobalFilter, Ordered {
     }
 
     private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, int retry) {
-        return chain.filter(exchange).onErrorResume(error -> retry < retries && unsent(error), error -> {
-            retried.increment();
-            ServerWebExchangeUtils.reset(exchange);
-            return Mono.delay(firstBackoff.multipliedBy(1L << retry))
-                    .then(Mono.defer(() -> attempt(exchange, chain, retry + 1)));
-        });
-    }
-
-    private static boolean unsent(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException) {
-                return true;
-            }
-        }
-        return false;
+        return chain.filter(exchange)
+                .onErrorResume(error -> retry < retries && Failures.causedBy(error, ConnectException.class), error -> {
+                    retried.increment();
+                    ServerWebExchangeUtils.reset(exchange);
+                    return Mono.delay(firstBackoff.multipliedBy(1L << retry))
+                            .then(Mono.defer(() -> attempt(exchange, chain, retry + 1)));
+                });
     }
 
     /** Around every routing filter: {@link StreamRoutingFilter}, the WebSocket one and {@link NettyRoutingFilter}. */

@@ -1,8 +1,8 @@
 package io.touchpoint.gateway.web;
 
+import io.touchpoint.gateway.resilience.Failures;
 import io.touchpoint.gateway.resilience.StreamConnections;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +47,7 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
                     exchange,
                     "The service behind this path has as many open streams as the gateway allows. Retry later.");
         }
-        if (causedBy(error, TimeoutException.class)) {
+        if (Failures.causedBy(error, TimeoutException.class)) {
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
             return problems.write(
                     exchange,
@@ -56,7 +56,7 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
                     "Gateway timeout",
                     "The service behind this path did not answer in time.");
         }
-        if (causedBy(error, ConnectException.class) || causedBy(error, IOException.class)) {
+        if (Failures.causedBy(error, IOException.class)) {
             log.warn(
                     "{} {}: downstream unreachable: {}",
                     exchange.getRequest().getMethod(),
@@ -106,14 +106,5 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
     private static String title(HttpStatusCode status) {
         HttpStatus known = HttpStatus.resolve(status.value());
         return known != null ? known.getReasonPhrase() : "HTTP " + status.value();
-    }
-
-    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
