@@ -29,16 +29,14 @@ public final class StreamConnections implements DisposableBean {
 
     public static final String POOL = "streams";
 
-    private final int maxConnections;
     private final HttpClient client;
 
-    public StreamConnections(
+    StreamConnections(
             int maxConnections,
             HttpClientProperties properties,
             ServerProperties serverProperties,
             HttpClientSslConfigurer sslConfigurer,
             List<HttpClientCustomizer> customizers) {
-        this.maxConnections = maxConnections;
         HttpClientFactory factory = new HttpClientFactory(properties, serverProperties, sslConfigurer, customizers) {
             @Override
             protected ConnectionProvider buildConnectionProvider(HttpClientProperties ignored) {
@@ -62,12 +60,8 @@ public final class StreamConnections implements DisposableBean {
         }
     }
 
-    public HttpClient client() {
+    HttpClient client() {
         return client;
-    }
-
-    public int maxConnections() {
-        return maxConnections;
     }
 
     /** Whether a request failed because every connection of this pool to the service is held by an open stream. */

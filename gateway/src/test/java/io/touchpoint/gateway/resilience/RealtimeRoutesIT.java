@@ -147,12 +147,7 @@ class RealtimeRoutesIT {
             await().atMost(Duration.ofSeconds(10)).until(() -> opened.size() == STREAM_POOL);
             assertThat(STREAM_POOL).isGreaterThan(API_POOL);
             assertThat(openStreams).hasValue(STREAM_POOL);
-            assertThat(meters.get("reactor.netty.connection.provider.active.connections")
-                            .tag("name", StreamConnections.POOL)
-                            .gauge()
-                            .value())
-                    .as("open streams, as operators see them")
-                    .isEqualTo(STREAM_POOL);
+            assertThat(connectionsHeldByStreams()).as("as operators see them").isEqualTo(STREAM_POOL);
 
             // ...and API calls to the same service still get a connection.
             assertApiCallsGetThrough();
@@ -176,7 +171,7 @@ class RealtimeRoutesIT {
         }
 
         // Clients that leave give their stream's connection back: the service sees them close, and new streams open.
-        await().atMost(Duration.ofSeconds(10)).until(() -> openStreams.get() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> openStreams.get() == 0 && connectionsHeldByStreams() == 0);
         assertThat(events("/v1/tickets/realtime/open")
                         .blockFirst(Duration.ofSeconds(10))
                         .event())
@@ -206,6 +201,14 @@ class RealtimeRoutesIT {
         } finally {
             sockets.forEach(Disposable::dispose);
         }
+        await().atMost(Duration.ofSeconds(10)).until(() -> connectionsHeldByStreams() == 0);
+    }
+
+    private double connectionsHeldByStreams() {
+        return meters.get("reactor.netty.connection.provider.active.connections")
+                .tag("name", StreamConnections.POOL)
+                .gauge()
+                .value();
     }
 
     private void assertApiCallsGetThrough() {
