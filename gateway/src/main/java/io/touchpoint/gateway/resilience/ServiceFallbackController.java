@@ -1,6 +1,7 @@
 package io.touchpoint.gateway.resilience;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.touchpoint.gateway.web.Failures;
 import io.touchpoint.gateway.web.Problems;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;

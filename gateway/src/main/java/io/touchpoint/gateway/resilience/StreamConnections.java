@@ -17,7 +17,7 @@ import reactor.netty.resources.ConnectionProvider;
  * service: {@code spring.cloud.gateway.server.webflux.httpclient.pool}), as many open chat widgets or agent inboxes as
  * that pool holds would leave the service no connection for its API calls and provider webhooks, which would wait out
  * the acquire timeout and fail. This pool is bounded per service, too, but a stream that would go past the bound is
- * refused at once (a 503, see {@link #isFull}), and the streams already open go on undisturbed. The pool's gauges
+ * refused at once (a 503 from {@code GatewayErrorHandler}), and the streams already open go on undisturbed. The pool's gauges
  * ({@code reactor.netty.connection.provider.*}, tag {@code name=streams}) show how many are open per service.
  *
  * <p>The client is the gateway's own (same TLS, proxy, customizers and timeouts) but for the pool.
@@ -25,9 +25,9 @@ import reactor.netty.resources.ConnectionProvider;
 public final class StreamConnections implements DisposableBean {
 
     /** The route metadata naming the pool a route's requests use; {@link #POOL} names this one. */
-    public static final String POOL_METADATA = "connection-pool";
+    static final String POOL_METADATA = "connection-pool";
 
-    public static final String POOL = "streams";
+    static final String POOL = "streams";
 
     private final HttpClient client;
 
@@ -62,13 +62,6 @@ public final class StreamConnections implements DisposableBean {
 
     HttpClient client() {
         return client;
-    }
-
-    /** Whether a request failed because every connection of this pool to the service is held by an open stream. */
-    public static boolean isFull(Throwable failure) {
-        // Reactor Netty's pool is shaded into it; its exceptions are not API.
-        return Failures.anyCause(
-                failure, cause -> cause.getClass().getSimpleName().equals("PoolAcquirePendingLimitException"));
     }
 
     @Override

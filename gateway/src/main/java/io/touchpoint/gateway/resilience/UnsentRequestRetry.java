@@ -2,6 +2,7 @@ package io.touchpoint.gateway.resilience;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.touchpoint.gateway.web.Failures;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Set;

@@ -1,7 +1,5 @@
 package io.touchpoint.gateway.web;
 
-import io.touchpoint.gateway.resilience.Failures;
-import io.touchpoint.gateway.resilience.StreamConnections;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -42,7 +40,7 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
-        if (StreamConnections.isFull(error)) {
+        if (streamsFull(error)) {
             return unavailable(
                     exchange,
                     "The service behind this path has as many open streams as the gateway allows. Retry later.");
@@ -82,6 +80,15 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
                 "internal_error",
                 "Internal error",
                 "The gateway failed to handle the request.");
+    }
+
+    /**
+     * Every connection the streams' pool allows to the service is held by an open stream ({@code StreamConnections}).
+     * Only that pool refuses instead of queueing; Reactor Netty shades the exception, which is not API.
+     */
+    private static boolean streamsFull(Throwable error) {
+        return Failures.anyCause(
+                error, cause -> cause.getClass().getSimpleName().equals("PoolAcquirePendingLimitException"));
     }
 
     private Mono<Void> unavailable(ServerWebExchange exchange, String detail) {

@@ -1,4 +1,4 @@
-package io.touchpoint.gateway.resilience;
+package io.touchpoint.gateway.web;
 
 import java.util.function.Predicate;
 
