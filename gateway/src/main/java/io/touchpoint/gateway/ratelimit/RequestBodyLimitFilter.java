@@ -1,6 +1,7 @@
 package io.touchpoint.gateway.ratelimit;
 
 import io.touchpoint.gateway.web.Problems;
+import io.touchpoint.gateway.web.RequestBodyTooLargeException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,7 +24,7 @@ import reactor.core.publisher.Mono;
 /**
  * Refuses request bodies over the configured size with 413 problem+json: up front when {@code Content-Length} says
  * so, and for bodies of unknown length (chunked) by counting bytes as they stream through, failing the forwarding
- * as soon as the limit is passed. A web filter rather than the Gateway's route-bound {@code RequestSize} filter, so
+ * as soon as the limit is passed ({@link RequestBodyTooLargeException}). A web filter rather than the Gateway's route-bound {@code RequestSize} filter, so
  * that it covers every route and the endpoints the gateway serves itself. Runs after rate limiting, so an oversized
  * request still costs a token.
  */
@@ -70,7 +71,7 @@ public class RequestBodyLimitFilter implements WebFilter, Ordered {
                     if (seen.addAndGet(buffer.readableByteCount()) > limit) {
                         DataBufferUtils.release(buffer);
                         exceeded.set(true);
-                        throw new BodyTooLargeException(limit);
+                        throw new RequestBodyTooLargeException(limit);
                     }
                     return buffer;
                 });
@@ -101,13 +102,5 @@ public class RequestBodyLimitFilter implements WebFilter, Ordered {
                 "payload_too_large",
                 "Payload too large",
                 "The request body is larger than the " + limit + " bytes accepted on this path.");
-    }
-
-    /** Raised inside the body stream when it passes the limit. */
-    static final class BodyTooLargeException extends RuntimeException {
-
-        BodyTooLargeException(long limit) {
-            super("request body larger than " + limit + " bytes", null, false, false);
-        }
     }
 }

@@ -18,8 +18,9 @@ import reactor.netty.http.client.WebsocketClientSpec;
 
 /**
  * How requests reach the services besides Spring Cloud Gateway's own routing: streams and WebSocket upgrades over a
- * connection pool of their own ({@link StreamConnections}), and requests whose connection could not be opened sent
- * again ({@link UnsentRequestRetry}).
+ * connection pool of their own ({@link StreamConnections}), requests whose connection could not be opened sent
+ * again ({@link UnsentRequestRetry}), and request bodies held in memory only where a route may repeat the request
+ * ({@link RetriedRequestBodies}).
  */
 @Configuration(proxyBeanMethods = false)
 class ResilienceConfiguration {
@@ -30,6 +31,11 @@ class ResilienceConfiguration {
             @Value("${touchpoint.gateway.unsent-retries.first-backoff}") Duration firstBackoff,
             MeterRegistry meters) {
         return new UnsentRequestRetry(retries, firstBackoff, meters);
+    }
+
+    @Bean
+    RetriedRequestBodies retriedRequestBodies() {
+        return new RetriedRequestBodies();
     }
 
     @Bean

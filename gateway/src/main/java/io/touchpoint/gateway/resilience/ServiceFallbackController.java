@@ -3,6 +3,7 @@ package io.touchpoint.gateway.resilience;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.touchpoint.gateway.web.Failures;
 import io.touchpoint.gateway.web.Problems;
+import io.touchpoint.gateway.web.RequestBodyTooLargeException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -19,7 +20,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Where a route's circuit breaker forwards a failed call ({@code fallbackUri: forward:/fallback/<service>}): answers
- * 503 (504 for a timeout) problem+json with Retry-After — never a 500, never a hang.
+ * 503 (504 for a timeout) problem+json with Retry-After — never a 500, never a hang. A request body that passed its
+ * size limit on the way is the client's fault, and goes on to {@code RequestBodyLimitFilter}'s 413.
  */
 @RestController
 public class ServiceFallbackController {
@@ -44,6 +46,11 @@ public class ServiceFallbackController {
             // Only reachable by forward from a circuit breaker; called directly, there is nothing here.
             return problems.write(
                     exchange, HttpStatus.NOT_FOUND, "not_found", "Not Found", "No resource at this path.");
+        }
+        if (Failures.causedBy(failure, RequestBodyTooLargeException.class)) {
+            // The client's body passed its limit on its way to the service: not the service's failure, and the limit
+            // answers it (413).
+            return Mono.error(failure);
         }
         Duration retryAfter = openings.remainingOpen(service).orElse(DEFAULT_RETRY_AFTER);
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds(retryAfter)));

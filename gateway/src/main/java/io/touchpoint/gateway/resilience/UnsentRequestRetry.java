@@ -5,13 +5,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.touchpoint.gateway.web.Failures;
 import java.net.ConnectException;
 import java.time.Duration;
-import java.util.Set;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpMethod;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -25,8 +23,6 @@ import reactor.core.publisher.Mono;
  * here: the service may have acted on it.
  */
 final class UnsentRequestRetry implements GlobalFilter, Ordered {
-
-    private static final Set<HttpMethod> LEFT_TO_ROUTES = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final int retries;
     private final Duration firstBackoff;
@@ -42,7 +38,8 @@ final class UnsentRequestRetry implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        if (LEFT_TO_ROUTES.contains(exchange.getRequest().getMethod())) {
+        if (RetriedRequestBodies.RETRIED_BY_ROUTES.contains(
+                exchange.getRequest().getMethod())) {
             return chain.filter(exchange);
         }
         return attempt(exchange, chain, 0);

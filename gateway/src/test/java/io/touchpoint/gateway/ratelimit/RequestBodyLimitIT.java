@@ -3,6 +3,7 @@ package io.touchpoint.gateway.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.touchpoint.test.infrastructure.RealInfrastructure;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,8 +23,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,6 +45,9 @@ class RequestBodyLimitIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ReactiveResilience4JCircuitBreakerFactory breakers;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -74,9 +80,17 @@ class RequestBodyLimitIT {
 
     @Test
     void streamedBodyOverTheLimitIsRefused() throws Exception {
+        CircuitBreaker.Metrics tickets =
+                breakers.getCircuitBreakerRegistry().circuitBreaker("tickets").getMetrics();
+        int failuresBefore = tickets.getNumberOfFailedCalls();
+
+        // Bodies stream to the service as they arrive: the first kilobyte is on its way when the limit is passed.
         HttpResponse<String> response = send("/v1/tickets", chunked(bytes(2048)));
 
         assertPayloadTooLarge(response);
+        assertThat(tickets.getNumberOfFailedCalls())
+                .as("the client's oversized body is not the service failing")
+                .isEqualTo(failuresBefore);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.touchpoint.test.infrastructure.RealInfrastructure;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** The gateway in front of a stopped, a slow and a failing service. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -154,6 +158,33 @@ class ResilienceIT {
                         "GET /v1/tickets/unavailable",
                         "GET /v1/tickets/unavailable",
                         "POST /v1/tickets/unavailable");
+    }
+
+    /**
+     * A request's body goes on to the service as it arrives: the gateway does not hold whole bodies (webhooks may carry
+     * 5 MB) in its memory first, which a few hundred concurrent uploads would exhaust. The test sends the second half
+     * of the body only once the service has the request.
+     */
+    @Test
+    void requestBodiesAreStreamedToTheServiceNotHeldInTheGateway() {
+        String path = "/webhooks/test/streamed";
+        Mono<String> secondHalf = Mono.fromCallable(() -> {
+                    Awaitility.await("the service receiving the request while its body is still arriving")
+                            .atMost(Duration.ofSeconds(5))
+                            .until(() -> !services.received(path).isEmpty());
+                    return "second half";
+                })
+                .subscribeOn(Schedulers.boundedElastic());
+
+        client.post()
+                .uri(path)
+                .contentType(MediaType.TEXT_PLAIN)
+                .body(Flux.concat(Mono.just("first half, "), secondHalf), String.class)
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        assertThat(services.bodiesReceived(path)).containsExactly("first half, second half");
     }
 
     @Test

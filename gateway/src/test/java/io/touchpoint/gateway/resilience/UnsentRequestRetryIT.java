@@ -69,8 +69,8 @@ class UnsentRequestRetryIT {
     @Test
     void postsWhoseConnectionWasRefusedAreSentAgainOnceTheServiceListens() {
         double retriedBefore = retried();
-        // A provider webhook (its route caches the body for its Retry filter) and a chat widget's message (its route
-        // does not: the body is read from the client once, on the attempt that connects).
+        // A provider webhook and a chat widget's message: neither body is held by the gateway (RetriedRequestBodies),
+        // each is read from the client once, on the attempt that connects.
         CompletableFuture<HttpResponse<String>> webhook =
                 http.sendAsync(post("/webhooks/sms/con_unsent", null), HttpResponse.BodyHandlers.ofString());
         CompletableFuture<HttpResponse<String>> chat = http.sendAsync(
