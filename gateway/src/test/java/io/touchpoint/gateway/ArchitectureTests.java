@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.touchpoint.test.architecture.LayeringRules;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTests {
@@ -37,5 +38,10 @@ class ArchitectureTests {
                 .resideInAnyPackage(
                         "io.touchpoint.gateway.web..", "io.touchpoint.gateway.config..", "org.springframework.web..")
                 .check(gateway);
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        LayeringRules.packagesAreFreeOfCycles("io.touchpoint.gateway").check(gateway);
     }
 }

@@ -8,13 +8,15 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import java.util.List;
 
 /**
  * The package layering of ARCHITECTURE.md for a service under {@code io.touchpoint.<service>}: {@code domain} is plain
  * Java; {@code web}, {@code messaging} and {@code persistence} are adapters that may use {@code application},
  * {@code domain} and {@code config} but never each other; {@code application} uses no adapter; {@code config} holds
- * {@code @ConfigurationProperties} records. Empty layers pass, so a young service is not failed for what it lacks.
+ * {@code @ConfigurationProperties} records; no two packages depend on each other, directly or through others. Empty
+ * layers pass, so a young service is not failed for what it lacks.
  *
  * <pre>{@code
  * class ArchitectureTests {
@@ -49,7 +51,20 @@ public final class LayeringRules {
         return CompositeArchRule.of(domainIsPlainJava(basePackage))
                 .and(adaptersDoNotDependOnEachOther(basePackage))
                 .and(applicationDoesNotDependOnAdapters(basePackage))
-                .and(configIsPropertiesRecords(basePackage));
+                .and(configIsPropertiesRecords(basePackage))
+                .and(packagesAreFreeOfCycles(basePackage));
+    }
+
+    /**
+     * The packages directly under {@code basePackage} (with their subpackages) depend on one another in one direction
+     * only, so each can be read, and changed, knowing only the ones it uses.
+     */
+    public static ArchRule packagesAreFreeOfCycles(String basePackage) {
+        return SlicesRuleDefinition.slices()
+                .matching(basePackage + ".(*)..")
+                .should()
+                .beFreeOfCycles()
+                .allowEmptyShould(true);
     }
 
     /**
