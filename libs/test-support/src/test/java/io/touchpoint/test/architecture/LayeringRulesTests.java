@@ -76,13 +76,24 @@ class LayeringRulesTests {
     }
 
     @Test
+    void packagesUsingEachOtherAreReported() {
+        EvaluationResult result = LayeringRules.packagesAreFreeOfCycles(BAD).evaluate(badService);
+
+        assertThat(result.getFailureReport().getDetails()).anySatisfy(line -> assertThat(line)
+                .contains("Cycle detected")
+                .contains("application")
+                .contains("web"));
+    }
+
+    @Test
     void allRulesTogetherFailTheTestWithEveryViolation() {
         assertThatThrownBy(() -> LayeringRules.forService(BAD).check(badService))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("bad.domain.Ticket")
                 .hasMessageContaining("bad.web.TicketController")
                 .hasMessageContaining("bad.application.TicketManagement")
-                .hasMessageContaining("bad.config.TicketSettings");
+                .hasMessageContaining("bad.config.TicketSettings")
+                .hasMessageContaining("Cycle detected");
     }
 
     @Test
