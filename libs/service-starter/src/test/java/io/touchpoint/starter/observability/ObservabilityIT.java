@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.touchpoint.test.infrastructure.RealInfrastructure;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
@@ -23,7 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The observability defaults on a real server, against the real RabbitMQ and MongoDB-protocol server. */
+/** The web and observability defaults on a real server, against the real RabbitMQ and MongoDB-protocol server. */
 @SpringBootTest(
         classes = ObservabilityIT.App.class,
         webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -97,6 +102,32 @@ class ObservabilityIT {
     void onlyHealthInfoAndPrometheusAreExposed() throws Exception {
         assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
         assertThat(get("/actuator/info").statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * Tomcat would close a keep-alive connection after its 100th request, so the gateway's pool opened a new connection
+     * to the service for every hundred calls. 150 pipelined requests on one connection all get their answer.
+     */
+    @Test
+    void keepAliveConnectionsServeMoreThanAHundredRequests() throws Exception {
+        int requests = 150;
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            String request = "GET /actuator/health/liveness HTTP/1.1\r\nHost: localhost\r\n\r\n";
+            socket.getOutputStream().write(request.repeat(requests).getBytes(StandardCharsets.US_ASCII));
+
+            BufferedReader responses =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            int answered = 0;
+            String line;
+            while (answered < requests && (line = responses.readLine()) != null) {
+                assertThat(line).as("response header").isNotEqualToIgnoringCase("Connection: close");
+                if (line.startsWith("HTTP/1.1 200")) {
+                    answered++;
+                }
+            }
+            assertThat(answered).isEqualTo(requests);
+        }
     }
 
     @Test
