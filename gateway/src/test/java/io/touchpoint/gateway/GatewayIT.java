@@ -3,6 +3,7 @@ package io.touchpoint.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import com.sun.net.httpserver.Headers;
 import io.touchpoint.tenancy.TenantContext;
 import io.touchpoint.tenancy.TenantContextSigner;
 import io.touchpoint.test.infrastructure.RealInfrastructure;
@@ -286,6 +287,43 @@ class GatewayIT {
         RecordingDownstream.Received received = services.next();
         assertThat(received.path()).isEqualTo("/webhooks/sms/abc");
         assertThat(received.headers()).doesNotContainKey("Touchpoint-tenant-context");
+    }
+
+    /** channel-service rebuilds from these the URL a provider signed; what the client claims in them is dropped. */
+    @Test
+    void servicesLearnWhichUrlTheClientCalledAndFromWhere() {
+        client.post()
+                .uri("/webhooks/sms/abc")
+                .header("X-Forwarded-Host", "attacker.example")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Port", "8443")
+                .header("X-Forwarded-Prefix", "/elsewhere")
+                .header("X-Forwarded-For", "203.0.113.9")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("From=%2B4912345&Body=hi")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        Headers headers = services.next().headers();
+        assertThat(headers.get("X-Forwarded-Host")).containsExactly("127.0.0.1:" + port);
+        assertThat(headers.get("X-Forwarded-Proto")).containsExactly("http");
+        assertThat(headers.get("X-Forwarded-For")).containsExactly("127.0.0.1");
+        assertThat(headers.get("X-Forwarded-Port")).isNull();
+        assertThat(headers.get("X-Forwarded-Prefix")).isNull();
+    }
+
+    @Test
+    void aRouteThatShortensThePathTellsTheServiceWhatItRemoved() {
+        client.get()
+                .uri("/v1/public/chat/conversations/cnv_1/events?after=3")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        RecordingDownstream.Received received = services.next();
+        assertThat(received.path()).isEqualTo("/public/chat/conversations/cnv_1/events");
+        assertThat(received.headers().get("X-Forwarded-Prefix")).containsExactly("/v1");
     }
 
     @Test

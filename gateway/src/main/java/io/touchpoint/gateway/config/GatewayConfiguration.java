@@ -14,6 +14,7 @@ import io.touchpoint.gateway.tenant.StoredKeyAuthenticator;
 import io.touchpoint.gateway.tenant.TenantDirectory;
 import io.touchpoint.gateway.tenant.TenantManagement;
 import io.touchpoint.gateway.web.ClientAddresses;
+import io.touchpoint.gateway.web.ForwardedHeaders;
 import io.touchpoint.tenancy.TenantContext;
 import io.touchpoint.tenancy.TenantContextSigner;
 import java.time.Clock;
@@ -70,6 +71,11 @@ class GatewayConfiguration {
     @Bean
     ClientAddresses clientAddresses(@Value("${touchpoint.gateway.trusted-proxies:0}") int trustedProxies) {
         return new ClientAddresses(trustedProxies);
+    }
+
+    @Bean
+    ForwardedHeaders forwardedHeaders(ClientAddresses clients) {
+        return new ForwardedHeaders(clients);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.touchpoint.gateway.web;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
@@ -11,7 +12,8 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
  * in front of the gateway, each appending the address it received the request from to {@code X-Forwarded-For} (as load
  * balancers do), it is the entry that many places from the right. Entries further left were written by the client and
  * prove nothing, so a client cannot pick its budget by sending the header itself; a request with fewer entries than
- * that did not come through the proxies, and counts against its peer.
+ * that did not come through the proxies, and counts against its peer. Behind them, the nearest proxy's word is also
+ * taken for the scheme and host the client used ({@link ForwardedHeaders}).
  */
 public final class ClientAddresses {
 
@@ -35,6 +37,19 @@ public final class ClientAddresses {
             }
         }
         return peer(request);
+    }
+
+    /**
+     * Behind trusted proxies, the last value of {@code header}: what the proxy nearest the gateway wrote there (the
+     * scheme or host the client used, say). Empty when the gateway is exposed directly, whose clients' own values prove
+     * nothing, or when the proxies sent none.
+     */
+    Optional<String> nearestProxySaid(ServerHttpRequest request, String header) {
+        if (trustedProxies == 0) {
+            return Optional.empty();
+        }
+        List<String> values = request.getHeaders().getValuesAsList(header);
+        return values.isEmpty() ? Optional.empty() : Optional.of(values.get(values.size() - 1));
     }
 
     private static String peer(ServerHttpRequest request) {
