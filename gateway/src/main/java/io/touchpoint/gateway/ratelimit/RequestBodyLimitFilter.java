@@ -24,9 +24,9 @@ import reactor.core.publisher.Mono;
 /**
  * Refuses request bodies over the configured size with 413 problem+json: up front when {@code Content-Length} says
  * so, and for bodies of unknown length (chunked) by counting bytes as they stream through, failing the forwarding
- * as soon as the limit is passed ({@link RequestBodyTooLargeException}). A web filter rather than the Gateway's route-bound {@code RequestSize} filter, so
- * that it covers every route and the endpoints the gateway serves itself. Runs after rate limiting, so an oversized
- * request still costs a token.
+ * as soon as the limit is passed ({@link RequestBodyTooLargeException}). A web filter rather than the Gateway's
+ * route-bound {@code RequestSize} filter, so that it covers every route and the endpoints the gateway serves itself.
+ * Runs after rate limiting, so an oversized request still costs a token.
  */
 public class RequestBodyLimitFilter implements WebFilter, Ordered {
 

@@ -27,11 +27,11 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public class ForwardedHeaders implements HttpHeadersFilter, Ordered {
 
-    static final String FOR = "X-Forwarded-For";
-    static final String PROTO = "X-Forwarded-Proto";
-    static final String HOST = "X-Forwarded-Host";
-    static final String PORT = "X-Forwarded-Port";
-    static final String PREFIX = "X-Forwarded-Prefix";
+    private static final String FOR = "X-Forwarded-For";
+    private static final String PROTO = "X-Forwarded-Proto";
+    private static final String HOST = "X-Forwarded-Host";
+    private static final String PORT = "X-Forwarded-Port";
+    private static final String PREFIX = "X-Forwarded-Prefix";
 
     private static final List<String> NAMES = List.of(FOR, PROTO, HOST, PORT, PREFIX);
 
