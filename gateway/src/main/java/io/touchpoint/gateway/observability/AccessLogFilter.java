@@ -59,7 +59,7 @@ public class AccessLogFilter implements WebFilter {
                 latencyMillis,
                 caller != null ? caller.tenantId() : "-",
                 caller != null ? caller.credentialId() : "-",
-                clients.of(exchange.getRequest()),
+                clients.of(exchange),
                 orDash(exchange.getAttribute(RequestIdFilter.ATTRIBUTE)),
                 traceId(exchange),
                 "cancel".equals(signal) ? " cancelled=true" : "");

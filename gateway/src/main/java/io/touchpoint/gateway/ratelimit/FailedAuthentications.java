@@ -61,7 +61,7 @@ public final class FailedAuthentications implements WebFilter, Ordered {
         if (!exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
             return chain.filter(exchange);
         }
-        String clientIp = clients.of(exchange.getRequest());
+        String clientIp = clients.of(exchange);
         exchange.getAttributes().put(TenantContextFilter.REJECTION_BUDGET, new AddressBudget(clientIp));
         return chain.filter(exchange)
                 .onErrorResume(LookupRefusedException.class, refused -> refuse(exchange, clientIp));

@@ -76,6 +76,6 @@ public class RateLimitFilter implements WebFilter, Ordered {
         var webhook = WEBHOOK.matchAndExtract(exchange.getRequest().getPath().pathWithinApplication());
         return webhook != null
                 ? limiter.checkWebhook(webhook.getUriVariables().get("connectionId"))
-                : limiter.checkPublic(clients.of(exchange.getRequest()));
+                : limiter.checkPublic(clients.of(exchange));
     }
 }

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The address a request comes from, as the per-address budgets (unauthenticated calls, rejected credentials) count it
@@ -19,6 +20,8 @@ public final class ClientAddresses {
 
     private static final String FORWARDED_FOR = "X-Forwarded-For";
 
+    private static final String ATTRIBUTE = ClientAddresses.class.getName() + ".client";
+
     private final int trustedProxies;
 
     public ClientAddresses(int trustedProxies) {
@@ -29,7 +32,15 @@ public final class ClientAddresses {
         this.trustedProxies = trustedProxies;
     }
 
-    public String of(ServerHttpRequest request) {
+    /**
+     * The client of the exchange's request, worked out once per exchange: the rate limits, the forwarded headers and
+     * the access log all ask.
+     */
+    public String of(ServerWebExchange exchange) {
+        return (String) exchange.getAttributes().computeIfAbsent(ATTRIBUTE, name -> of(exchange.getRequest()));
+    }
+
+    String of(ServerHttpRequest request) {
         if (trustedProxies > 0) {
             List<String> forwarded = request.getHeaders().getValuesAsList(FORWARDED_FOR);
             if (forwarded.size() >= trustedProxies) {

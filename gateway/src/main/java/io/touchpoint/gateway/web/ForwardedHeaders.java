@@ -53,7 +53,7 @@ public class ForwardedHeaders implements HttpHeadersFilter, Ordered {
         HttpHeaders forwarded = new HttpHeaders();
         forwarded.putAll(input);
         NAMES.forEach(forwarded::remove);
-        forwarded.set(FOR, clients.of(request));
+        forwarded.set(FOR, clients.of(exchange));
         forwarded.set(
                 PROTO,
                 clients.nearestProxySaid(request, PROTO).orElse(request.getURI().getScheme()));
