@@ -18,6 +18,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 
@@ -39,7 +40,9 @@ final class GatewayOverhead implements Bench.Scenario {
                 + " --saturation-requests=6000 --seconds=15 --warmup=1000 --secrets=.touchpoint/secrets.properties"
                 + " --calls=api,health --path=/v1/tickets/tkt_bench_missing --status=404 --plan=standard"
                 + " --client=netty --client-threads=1 --pids=.touchpoint/pids --rate=<half the direct saturation>"
-                + " --gateway-cpus=0 (N: the gateway on N CPUs of its own, the rest of the platform on the others))";
+                + " --gateway-cpus=0 (N: the gateway on N CPUs of its own, the rest of the platform on the others)"
+                + " --proxy=<pid>: another reverse proxy to ticket-service at --gateway, sent the direct path's"
+                + " signed tenant context, whose CPU is read from that process)";
     }
 
     @Override
@@ -64,20 +67,28 @@ final class GatewayOverhead implements Bench.Scenario {
         String ticketPath = options.get("path", "/v1/tickets/tkt_bench_missing");
         int ticketStatus = options.getInt("status", 404);
 
+        // --proxy: what a plain reverse proxy in the gateway's place costs (a floor for the gateway's figures). It
+        // authenticates nobody, so it is sent what the direct path is, and the rate limits are left alone.
+        long proxyPid = options.getInt("proxy", 0);
+        int gatewayCpus = options.getInt("gateway-cpus", 0);
+        if (proxyPid != 0 && gatewayCpus > 0) {
+            throw new IllegalArgumentException("--gateway-cpus pins the platform's gateway, not a --proxy");
+        }
+        Function<String, HttpRequest> signed = base -> get(base + ticketPath)
+                .header(TenantContextSigner.HEADER, signer.sign(demo))
+                .build();
+        Supplier<HttpRequest> viaGateway = proxyPid == 0
+                ? () -> get(gateway + ticketPath)
+                        .header("Authorization", "Bearer " + apiKey)
+                        .build()
+                : () -> signed.apply(gateway);
         List<Pair> pairs = List.of(
-                new Pair(
-                        "api",
-                        () -> get(direct + ticketPath)
-                                .header(TenantContextSigner.HEADER, signer.sign(demo))
-                                .build(),
-                        () -> get(gateway + ticketPath)
-                                .header("Authorization", "Bearer " + apiKey)
-                                .build(),
-                        status -> status == ticketStatus),
+                new Pair("api", () -> signed.apply(direct), viaGateway, status -> status == ticketStatus),
                 new Pair(
                         "health",
                         () -> get(direct + "/actuator/health").build(),
-                        () -> get(gateway + "/health/tickets").build(),
+                        () -> get(gateway + (proxyPid == 0 ? "/health/tickets" : "/actuator/health"))
+                                .build(),
                         status -> status == 200));
 
         ExecutorService clientThreads = Executors.newFixedThreadPool(Math.max(4, concurrency));
@@ -89,18 +100,24 @@ final class GatewayOverhead implements Bench.Scenario {
         // The measured load goes through the lean client unless --client=jdk (the JDK client, as before) is asked for.
         RequestLoad load = RequestLoad.fromOptions(options, client);
         Path pids = Path.of(options.get("pids", ".touchpoint/pids"));
-        Optional<ProcessCpu> gatewayProcess = ProcessCpu.fromPidFile(pids.resolve("gateway.pid"), "gateway");
+        Optional<ProcessCpu> gatewayProcess = proxyPid == 0
+                ? ProcessCpu.fromPidFile(pids.resolve("gateway.pid"), "gateway")
+                : Optional.of(new ProcessCpu(proxyPid, "proxy"));
         Optional<ProcessCpu> serviceProcess =
                 ProcessCpu.fromPidFile(pids.resolve("ticket-service.pid"), "ticket-service");
         String plan = options.get("plan", "standard");
         String adminKey = secrets.getProperty("admin-api-key", apiKey);
-        Optional<Runnable> putPlanBack = liftRateLimit(client, gateway, adminKey, plan);
-        int gatewayCpus = options.getInt("gateway-cpus", 0);
+        Optional<Runnable> putPlanBack =
+                proxyPid == 0 ? liftRateLimit(client, gateway, adminKey, plan) : Optional.empty();
         Optional<CpuPinning> pinning = Optional.empty();
         System.out.printf(
                 "gateway: saturation = closed loop, %d clients, %d requests; half load = open loop for %d s; "
                         + "%d warm-up requests per path; client %s%n%n",
                 concurrency, saturationRequests, halfLoadDuration.toSeconds(), warmup, load.description());
+        if (proxyPid != 0) {
+            System.out.printf(
+                    "\"gateway\" below: the proxy at %s (pid %d), in the gateway's place%n%n", gateway, proxyPid);
+        }
         try {
             if (gatewayCpus > 0) {
                 pinning = Optional.of(CpuPinning.gatewayApart(pids, gatewayCpus));
