@@ -1,6 +1,7 @@
 package io.touchpoint.gateway.resilience;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.ChannelOption;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,6 +25,15 @@ import reactor.netty.http.client.WebsocketClientSpec;
  */
 @Configuration(proxyBeanMethods = false)
 class ResilienceConfiguration {
+
+    /**
+     * The connect timeout, set on the client once: as Spring Cloud Gateway's property or a route's metadata, it would be
+     * set on a copy of the client's configuration for every request.
+     */
+    @Bean
+    HttpClientCustomizer connectTimeout(@Value("${touchpoint.gateway.connect-timeout}") Duration timeout) {
+        return client -> client.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(timeout.toMillis()));
+    }
 
     @Bean
     UnsentRequestRetry unsentRequestRetry(

@@ -29,13 +29,15 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** The gateway in front of a stopped, a slow and a failing service. */
+/** The gateway in front of an unreachable, a stopped, a slow and a failing service. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
 class ResilienceIT {
 
     private static final String KEY = "tp_resilience_it_key";
     private static final Duration ROUTE_TIMEOUT = Duration.ofMillis(1_000);
+    /** A GET's three attempts to connect, and the backoffs between them, fit in the route timeout. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(100);
 
     /** Tickets and channels point here. */
     private static final ScriptedDownstream services = ScriptedDownstream.start();
@@ -55,9 +57,10 @@ class ResilienceIT {
     static void gatewayProperties(DynamicPropertyRegistry registry) {
         registry.add("TICKET_SERVICE_URI", services::uri);
         registry.add("CHANNEL_SERVICE_URI", services::uri);
-        registry.add("FEEDBACK_SERVICE_URI", ScriptedDownstream::stoppedServiceUri);
+        registry.add("FEEDBACK_SERVICE_URI", ScriptedDownstream::unansweredServiceUri);
         registry.add("PROFILE_SERVICE_URI", ScriptedDownstream::stoppedServiceUri);
         registry.add("GATEWAY_RESPONSE_TIMEOUT_MS", () -> ROUTE_TIMEOUT.toMillis());
+        registry.add("GATEWAY_CONNECT_TIMEOUT_MS", () -> CONNECT_TIMEOUT.toMillis());
         registry.add("touchpoint.tenant-context.key", () -> "resilience-it-shared-key-0123456789abcdef");
         TestGateway.bootstrapKey(
                 registry,
@@ -86,10 +89,14 @@ class ResilienceIT {
         services.close();
     }
 
+    /**
+     * Feedback's host takes no connections (a stopped service's refuses them: GatewayIT). Connecting gives up at the
+     * connect timeout, so the answer is a 503 before the route timeout would have ended the call as a 504.
+     */
     @Test
-    void stoppedServiceIsA503ProblemWithinTheRouteTimeout() {
+    void unreachableServiceIsA503ProblemWithinTheRouteTimeout() {
         client.get().uri("/v1/tickets/warm-up").exchange().expectStatus().isOk();
-        // The refused connection, retries and fallback run for the first time here: class loading and a cold JIT on
+        // The failed connection, retries and fallback run for the first time here: class loading and a cold JIT on
         // a busy machine are not what the timing below is about.
         client.get()
                 .uri("/v1/feedback/surveys/srv_0")

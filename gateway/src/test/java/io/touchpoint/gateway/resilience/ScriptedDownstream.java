@@ -7,7 +7,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -20,6 +23,9 @@ import java.util.concurrent.TimeUnit;
  * closes the connection without an answer, anything else 200. Records the method, path and body of every request it saw.
  */
 final class ScriptedDownstream implements AutoCloseable {
+
+    private static ServerSocket unanswered;
+    private static final List<Socket> backlog = new ArrayList<>();
 
     private final HttpServer server;
     private final List<String> received = new CopyOnWriteArrayList<>();
@@ -57,6 +63,34 @@ final class ScriptedDownstream implements AutoCloseable {
     static int stoppedServicePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A local address whose connections are never accepted: a listening socket whose backlog is full, so the kernel
+     * drops every new connection's SYN and connecting hangs, as it does to a host that went away. Open until the JVM
+     * ends.
+     */
+    static synchronized String unansweredServiceUri() {
+        try {
+            if (unanswered == null) {
+                unanswered = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                InetSocketAddress address =
+                        new InetSocketAddress(unanswered.getInetAddress(), unanswered.getLocalPort());
+                for (boolean queued = true; queued; ) {
+                    Socket socket = new Socket();
+                    try {
+                        socket.connect(address, 200);
+                        backlog.add(socket);
+                    } catch (SocketTimeoutException full) {
+                        socket.close();
+                        queued = false;
+                    }
+                }
+            }
+            return "http://127.0.0.1:" + unanswered.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
