@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class TenantContextSignerTests {
@@ -74,6 +75,35 @@ class TenantContextSignerTests {
     }
 
     @Test
+    void headerVerifiedBeforeExpiresAllTheSameWhenItsWindowEnds() {
+        AtomicReference<Instant> now = new AtomicReference<>(NOW);
+        TenantContextSigner remembering =
+                new TenantContextSigner(KEY.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(30), new Clock() {
+                    @Override
+                    public ZoneOffset getZone() {
+                        return ZoneOffset.UTC;
+                    }
+
+                    @Override
+                    public Clock withZone(java.time.ZoneId zone) {
+                        throw new UnsupportedOperationException();
+                    }
+
+                    @Override
+                    public Instant instant() {
+                        return now.get();
+                    }
+                });
+        String header = remembering.sign(ACME);
+
+        assertThat(remembering.verify(header)).isEqualTo(ACME);
+        now.set(NOW.plusSeconds(29));
+        assertThat(remembering.verify(header)).isEqualTo(ACME);
+        now.set(NOW.plusSeconds(31));
+        assertRefused(remembering, header, Reason.EXPIRED);
+    }
+
+    @Test
     void garbageIsMalformed() {
         assertRefused("v1.not-base64!.x", Reason.MALFORMED);
         assertRefused("v2.a.b", Reason.MALFORMED);
@@ -95,7 +125,11 @@ class TenantContextSignerTests {
     }
 
     private void assertRefused(String header, Reason reason) {
-        assertThatThrownBy(() -> signer.verify(header))
+        assertRefused(signer, header, reason);
+    }
+
+    private static void assertRefused(TenantContextSigner verifier, String header, Reason reason) {
+        assertThatThrownBy(() -> verifier.verify(header))
                 .isInstanceOfSatisfying(InvalidTenantContextException.class, e -> assertThat(e.reason())
                         .isEqualTo(reason));
     }
