@@ -110,9 +110,11 @@ final class GatewayOverhead implements Bench.Scenario {
         Optional<Runnable> putPlanBack =
                 proxyPid == 0 ? liftRateLimit(client, gateway, adminKey, plan) : Optional.empty();
         Optional<CpuPinning> pinning = Optional.empty();
+        PlatformHeaps heaps = PlatformHeaps.of(pids);
         System.out.printf(
                 "gateway: saturation = closed loop, %d clients, %d requests; half load = open loop for %d s; "
-                        + "%d warm-up requests per path; client %s%n%n",
+                        + "%d warm-up requests per path; client %s; the platform's heaps collected before each"
+                        + " pass%n%n",
                 concurrency, saturationRequests, halfLoadDuration.toSeconds(), warmup, load.description());
         if (proxyPid != 0) {
             System.out.printf(
@@ -134,7 +136,8 @@ final class GatewayOverhead implements Bench.Scenario {
                             fixedRate,
                             warmup,
                             gatewayProcess,
-                            serviceProcess);
+                            serviceProcess,
+                            heaps);
                 }
             }
         } finally {
@@ -211,19 +214,24 @@ final class GatewayOverhead implements Bench.Scenario {
             int fixedRate,
             int warmup,
             Optional<ProcessCpu> gatewayProcess,
-            Optional<ProcessCpu> serviceProcess)
+            Optional<ProcessCpu> serviceProcess,
+            PlatformHeaps heaps)
             throws Exception {
         load.closedLoop(pair.direct(), pair.ok(), warmup, concurrency);
         load.closedLoop(pair.viaGateway(), pair.ok(), warmup, concurrency);
 
+        heaps.collect();
         CpuMeter directCpu = CpuMeter.start(serviceProcess, gatewayProcess);
         LatencyStats directSaturated = load.closedLoop(pair.direct(), pair.ok(), saturationRequests, concurrency);
         double[] directMicros = directCpu.microsPerRequest(saturationRequests);
+        heaps.collect();
         CpuMeter gatewayCpu = CpuMeter.start(serviceProcess, gatewayProcess);
         LatencyStats gatewaySaturated = load.closedLoop(pair.viaGateway(), pair.ok(), saturationRequests, concurrency);
         double[] gatewayMicros = gatewayCpu.microsPerRequest(saturationRequests);
         double rate = fixedRate > 0 ? fixedRate : directSaturated.okPerSecond() / 2;
+        heaps.collect();
         LatencyStats directHalf = load.openLoop(pair.direct(), pair.ok(), rate, halfLoad);
+        heaps.collect();
         LatencyStats gatewayHalf = load.openLoop(pair.viaGateway(), pair.ok(), rate, halfLoad);
 
         System.out.printf(
