@@ -113,8 +113,8 @@ final class GatewayOverhead implements Bench.Scenario {
         PlatformHeaps heaps = PlatformHeaps.of(pids);
         System.out.printf(
                 "gateway: saturation = closed loop, %d clients, %d requests; half load = open loop for %d s; "
-                        + "%d warm-up requests per path; client %s; the platform's heaps collected before each"
-                        + " pass%n%n",
+                        + "%d warm-up requests per path; client %s; the platform's heaps collected before the"
+                        + " warm-up%n%n",
                 concurrency, saturationRequests, halfLoadDuration.toSeconds(), warmup, load.description());
         if (proxyPid != 0) {
             System.out.printf(
@@ -217,21 +217,20 @@ final class GatewayOverhead implements Bench.Scenario {
             Optional<ProcessCpu> serviceProcess,
             PlatformHeaps heaps)
             throws Exception {
+        // Before the warm-up: a full collection can unload classes and flush compiled code, whose recompiling would
+        // otherwise land in the first measured pass.
+        heaps.collect();
         load.closedLoop(pair.direct(), pair.ok(), warmup, concurrency);
         load.closedLoop(pair.viaGateway(), pair.ok(), warmup, concurrency);
 
-        heaps.collect();
         CpuMeter directCpu = CpuMeter.start(serviceProcess, gatewayProcess);
         LatencyStats directSaturated = load.closedLoop(pair.direct(), pair.ok(), saturationRequests, concurrency);
         double[] directMicros = directCpu.microsPerRequest(saturationRequests);
-        heaps.collect();
         CpuMeter gatewayCpu = CpuMeter.start(serviceProcess, gatewayProcess);
         LatencyStats gatewaySaturated = load.closedLoop(pair.viaGateway(), pair.ok(), saturationRequests, concurrency);
         double[] gatewayMicros = gatewayCpu.microsPerRequest(saturationRequests);
         double rate = fixedRate > 0 ? fixedRate : directSaturated.okPerSecond() / 2;
-        heaps.collect();
         LatencyStats directHalf = load.openLoop(pair.direct(), pair.ok(), rate, halfLoad);
-        heaps.collect();
         LatencyStats gatewayHalf = load.openLoop(pair.viaGateway(), pair.ok(), rate, halfLoad);
 
         System.out.printf(

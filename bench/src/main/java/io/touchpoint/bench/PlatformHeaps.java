@@ -7,11 +7,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Collects the garbage of every JVM of a local platform (the apps and the launcher) with {@code jcmd <pid> GC.run},
- * so that a measured pass does not pay for the one before it. A pass that overloads a service leaves its heap's old
+ * so that a scenario does not pay for the one before it. A pass that overloads a service leaves its heap's old
  * generation full of requests that waited long enough to be promoted; the service's serial collector then stops it
  * for ~300 ms in a full collection at some moment of a later pass, whose p99 that stop decides (2026-11-25: at
  * ticket-service's old generation 143 of 175 MB, half-load p99 went to 173-270 ms on either path; collected first,
- * 7-9 ms on both in consecutive runs). A collection the pass itself makes still counts.
+ * 7-9 ms on both in consecutive runs). A collection a scenario makes itself still counts.
  */
 final class PlatformHeaps {
 

@@ -85,7 +85,7 @@ public final class TenantContextSigner {
         if (known == null) {
             known = verifySignature(header);
             if (verified.size() >= MAX_VERIFIED) {
-                // Headers of a second ago are useless once their validity ends; starting over costs one HMAC each.
+                // Most remembered headers are past their validity by then; starting over costs one HMAC per header.
                 verified.clear();
             }
             verified.put(header, known);
