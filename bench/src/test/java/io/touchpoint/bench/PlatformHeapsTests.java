@@ -16,9 +16,10 @@ class PlatformHeapsTests {
         Path app = Files.writeString(
                 pids.resolve("Idle.java"),
                 "class Idle { public static void main(String[] a) throws Exception {"
-                        + " System.out.println(\"up\"); Thread.sleep(60_000); } }");
+                        + " System.out.println(\"up\"); System.in.read(); } }");
         Path gcLog = pids.resolve("gc.log");
         String java = ProcessHandle.current().info().command().orElseThrow();
+        // Idle until its standard input, a pipe from this test, ends: destroyed below.
         Process jvm = new ProcessBuilder(java, "-Xlog:gc:file=" + gcLog, app.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(pids.resolve("out.log").toFile())
